@@ -1,0 +1,19 @@
+// Registers the React components of components/ with the AdminJS ComponentLoader.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ComponentLoader } from 'adminjs';
+
+const COMPONENTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../components');
+
+/** Component name → file in components/ (without extension). */
+const COMPONENT_FILES: Record<string, string> = {
+};
+
+
+export function registerComponents(loader: ComponentLoader): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const [name, file] of Object.entries(COMPONENT_FILES)) {
+    names[name] = loader.add(name, path.join(COMPONENTS_DIR, file));
+  }
+  return names;
+}

@@ -1,0 +1,18 @@
+// What every resource and action of the plugin needs: the database, the secret, URLs.
+import type { PrismaClient } from '@prisma/client';
+import type { ComponentLoader } from 'adminjs';
+import type { Datamodel } from '../db/dmmf.js';
+
+export interface ChatsAdminContext {
+  prisma: PrismaClient;
+  datamodel: Datamodel;
+  componentLoader: ComponentLoader;
+  /** Key for encrypting Facebook secrets at rest. */
+  secret: string;
+  /** AdminJS root path, e.g. "/admin". */
+  rootPath: string;
+  /** Absolute base URL of the app when known (otherwise taken from the request). */
+  publicUrl?: string;
+  /** Registered component names, filled by src/admin/components.ts. */
+  components: Record<string, string>;
+}

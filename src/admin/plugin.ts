@@ -1,0 +1,72 @@
+// The plugin's assembly: everything a host adds to its AdminJS options.
+import { ComponentLoader, type AdminJSOptions, type ResourceWithOptions } from 'adminjs';
+import type { PrismaClient } from '@prisma/client';
+import { loadDatamodel, type Datamodel } from '../db/dmmf.js';
+import type { ChatsAdminContext } from './context.js';
+import { registerComponents } from './components.js';
+import { chatResource } from './resources/chat.resource.js';
+import { dialogResource } from './resources/dialog.resource.js';
+import { messageResource } from './resources/message.resource.js';
+import { clientResource, markerResource } from './resources/lookup.resources.js';
+import { adminUserResource } from './resources/admin-user.resource.js';
+import { locale } from './locale/index.js';
+
+export interface ChatsAdminOptions {
+  prisma: PrismaClient;
+  /** Key for encrypting Facebook secrets at rest (at least 16 characters). */
+  secret: string;
+  /** The host's ComponentLoader, if it has one; a new one otherwise. */
+  componentLoader?: ComponentLoader;
+  /** AdminJS root path; "/admin" by default. */
+  rootPath?: string;
+  /** Absolute base URL of the app, for links shown to users; taken from the request when absent. */
+  publicUrl?: string;
+  /** Full Prisma DMMF (models and enums); the one generated from this package's schema by default. */
+  datamodel?: Datamodel;
+}
+
+export interface ChatsAdmin {
+  context: ChatsAdminContext;
+  resources: ResourceWithOptions[];
+  componentLoader: ComponentLoader;
+  locale: NonNullable<AdminJSOptions['locale']>;
+  /** Ready-made AdminJS options: spread into `new AdminJS({...})` and add your own. */
+  adminOptions: AdminJSOptions;
+}
+
+export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
+  if (!options.secret || options.secret.length < 16) throw new Error('adminjs-chats needs a secret of at least 16 characters');
+  const componentLoader = options.componentLoader ?? new ComponentLoader();
+  const rootPath = options.rootPath ?? '/admin';
+  const context: ChatsAdminContext = {
+    prisma: options.prisma,
+    datamodel: options.datamodel ?? loadDatamodel(),
+    componentLoader,
+    secret: options.secret,
+    rootPath,
+    publicUrl: options.publicUrl,
+    components: {},
+  };
+  context.components = registerComponents(componentLoader);
+  const resources = [
+    chatResource(context),
+    dialogResource(context),
+    messageResource(context),
+    clientResource(context),
+    markerResource(context),
+    adminUserResource(context),
+  ];
+  return {
+    context,
+    resources,
+    componentLoader,
+    locale,
+    adminOptions: {
+      rootPath,
+      resources,
+      componentLoader,
+      locale,
+      branding: { companyName: 'Online chats', withMadeWithLove: false },
+    },
+  };
+}

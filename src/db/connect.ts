@@ -1,0 +1,82 @@
+// Opens the database: the embedded PGlite in a data directory, or a PostgreSQL server.
+// Both go through Prisma driver adapters (Prisma's Rust engines are not used).
+import path from 'node:path';
+import { PrismaClient } from '@prisma/client';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
+
+/** Plain SQL access beside Prisma, for migrations and the few statements Prisma cannot express. */
+export interface SqlRunner {
+  /** Runs a script of one or more statements without parameters. */
+  exec(sql: string): Promise<void>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface Database {
+  prisma: PrismaClient;
+  sql: SqlRunner;
+  kind: 'pglite' | 'postgresql';
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string;
+  /** Embedded database folder; ignored with databaseUrl. Undefined = in memory (tests). */
+  dataDir?: string;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPGlite(options.dataDir);
+}
+
+async function openPostgres(connectionString: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    kind: 'postgresql',
+    sql: {
+      exec: async (sql) => { await pool.query(sql); },
+      query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end().catch(() => undefined);
+    },
+  };
+}
+
+/** pglite-prisma-adapter 0.6 is typed against an older @prisma/driver-adapter-utils; the
+ * runtime contract is the same, only the declared types differ. */
+export function pgliteAdapter(pglite: PGlite): ConstructorParameters<typeof PrismaClient>[0] extends infer O
+  ? O extends { adapter?: infer A } ? NonNullable<A> : never : never {
+  return new PrismaPGlite(pglite) as never;
+}
+
+async function openPGlite(dataDir?: string): Promise<Database> {
+  const release = dataDir ? lockDataDir(dataDir) : () => undefined;
+  try {
+    const pglite = dataDir ? new PGlite(path.join(dataDir, 'pglite')) : new PGlite();
+    await pglite.waitReady;
+    const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite) });
+    return {
+      prisma,
+      kind: 'pglite',
+      sql: {
+        exec: async (sql) => { await pglite.exec(sql); },
+        query: async (sql, params) => (await pglite.query(sql, params as unknown[])).rows as never,
+      },
+      close: async () => {
+        await prisma.$disconnect();
+        await pglite.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}

@@ -1,0 +1,45 @@
+// Builds the Express application: AdminJS behind login, and the public routes of the chats.
+import express, { type Express } from 'express';
+import AdminJS from 'adminjs';
+import AdminJSExpress from '@adminjs/express';
+import type { PrismaClient } from '@prisma/client';
+import { createChatsAdmin, type ChatsAdmin } from '../admin/plugin.js';
+import { makeAuthenticate } from '../auth/authenticate.js';
+import { PrismaSessionStore } from '../auth/prisma-session-store.js';
+import { publicRouter } from './public-routes.js';
+
+export interface AppOptions {
+  prisma: PrismaClient;
+  secret: string;
+  publicUrl?: string;
+  /** Set cookies with the Secure flag (behind TLS). */
+  secureCookies?: boolean;
+}
+
+export interface BuiltApp { app: Express; admin: AdminJS; chats: ChatsAdmin }
+
+export async function buildApp(options: AppOptions): Promise<BuiltApp> {
+  const chats = createChatsAdmin({ prisma: options.prisma, secret: options.secret, publicUrl: options.publicUrl });
+  const admin = new AdminJS(chats.adminOptions);
+  await admin.initialize();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const adminRouter = AdminJSExpress.buildAuthenticatedRouter(
+    admin,
+    { authenticate: makeAuthenticate(options.prisma), cookieName: 'chats_admin', cookiePassword: options.secret },
+    null,
+    {
+      store: new PrismaSessionStore(options.prisma),
+      resave: false,
+      saveUninitialized: false,
+      secret: options.secret,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: options.secureCookies ?? false, maxAge: 24 * 60 * 60 * 1000 },
+    },
+  );
+  app.use(admin.options.rootPath, adminRouter);
+  app.use(publicRouter(chats.context));
+  app.get('/', (_req, res) => res.redirect(admin.options.rootPath));
+  return { app, admin, chats };
+}

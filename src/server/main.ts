@@ -1,0 +1,41 @@
+// The standalone application: `npm start`.
+import { readConfig } from '../config.js';
+import { openDatabase } from '../db/connect.js';
+import { migrate } from '../db/migrate.js';
+import { ensureFirstAdmin } from '../auth/authenticate.js';
+import { resolveSecret } from './secret.js';
+import { buildApp } from './app.js';
+import { loadDemoDataIfEmpty } from '../demo/load-demo.js';
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const secret = resolveSecret(config);
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const { applied } = await migrate(db.sql);
+  if (applied.length) console.log(`Database migrated: ${applied.join(', ')}`);
+  const login = await ensureFirstAdmin(db.prisma, config.adminEmail ?? 'admin@example.com', config.adminPassword ?? 'admin123');
+  await loadDemoDataIfEmpty(db.prisma);
+  const { app, admin } = await buildApp({
+    prisma: db.prisma,
+    secret,
+    publicUrl: config.publicUrl,
+    secureCookies: config.publicUrl?.startsWith('https://'),
+  });
+  const server = app.listen(config.port, () => {
+    const where = db.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
+    console.log(`adminjs-chats on http://localhost:${config.port}${admin.options.rootPath} (${where})`);
+    if (login.created) console.log(`Log in as ${login.email} / ${login.password}`);
+    else console.log(`Log in with an existing admin account (first admin: ${login.email})`);
+  });
+  const stop = () => {
+    server.close();
+    db.close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: Error) => {
+  console.error(`adminjs-chats could not start: ${error.message}`);
+  process.exit(1);
+});
