@@ -1,5 +1,5 @@
-// English interface texts, merged into AdminJS' locale.
-export const en = {
+// en texts shared by all screens. Merged by src/admin/locale/index.ts.
+export default {
   labels: {
     chats: 'Chats',
     administration: 'Administration',
@@ -10,9 +10,4 @@ export const en = {
     Marker: 'Markers',
     AdminUser: 'Admin users',
   },
-  resources: {},
-  actions: {},
-  buttons: {},
-  messages: {},
-  properties: {},
 };

@@ -1,0 +1,13 @@
+// ESM TypeScript through ts-jest (transpile only: `npm run typecheck` does the type checking).
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { useESM: true, diagnostics: false }],
+  },
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  testTimeout: 60000,
+  // Browser tests drive one Chromium; database tests each open their own database.
+  maxWorkers: 2,
+};

@@ -1,0 +1,2 @@
+// en texts: admin-user. Merged by src/admin/locale/index.ts.
+export default {};

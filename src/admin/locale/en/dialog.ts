@@ -1,0 +1,2 @@
+// en texts: dialog. Merged by src/admin/locale/index.ts.
+export default {};

@@ -1,0 +1,2 @@
+// ru texts: admin-user. Merged by src/admin/locale/index.ts.
+export default {};

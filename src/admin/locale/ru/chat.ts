@@ -1,0 +1,2 @@
+// ru texts: chat. Merged by src/admin/locale/index.ts.
+export default {};

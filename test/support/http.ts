@@ -1,0 +1,28 @@
+// Starts the real application (AdminJS routes and all) on a test database and logs users in.
+import type { Express } from 'express';
+import request from 'supertest';
+import { buildApp, type BuiltApp } from '../../src/server/app.js';
+import { hashPassword } from '../../src/auth/password.js';
+import type { TestDatabase } from './databases.js';
+import type { Role } from '../../src/auth/roles.js';
+
+export const TEST_SECRET = 'test-secret-0123456789abcdef';
+export const PASSWORD = 'password123';
+
+export async function startTestApp(db: TestDatabase): Promise<BuiltApp> {
+  return buildApp({ prisma: db.prisma, secret: TEST_SECRET, publicUrl: 'http://chats.test' });
+}
+
+export async function createUser(db: TestDatabase, role: Role, email = `${role}@example.com`) {
+  return db.prisma.adminUser.create({ data: { email, role, name: role, passwordHash: await hashPassword(PASSWORD) } });
+}
+
+/** An agent holding a logged-in session cookie for the given user. */
+export async function loginAs(app: Express, email: string, password = PASSWORD) {
+  const agent = request.agent(app);
+  const response = await agent.post('/admin/login').type('form').send({ email, password });
+  if (response.status !== 302 || response.headers.location?.includes('login')) {
+    throw new Error(`login of ${email} failed: ${response.status}`);
+  }
+  return agent;
+}
