@@ -7,6 +7,7 @@ import { createChatsAdmin, type ChatsAdmin } from '../admin/plugin.js';
 import { makeAuthenticate } from '../auth/authenticate.js';
 import { PrismaSessionStore } from '../auth/prisma-session-store.js';
 import { publicRouter } from './public-routes.js';
+import { adminErrorHandler, forbiddenAsStatus } from './admin-errors.js';
 
 export interface AppOptions {
   prisma: PrismaClient;
@@ -35,10 +36,11 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
       resave: false,
       saveUninitialized: false,
       secret: options.secret,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: options.secureCookies ?? false, maxAge: 24 * 60 * 60 * 1000 },
+      // 'auto': Secure whenever the request came over TLS (directly or through a trusted proxy).
+      cookie: { httpOnly: true, sameSite: 'lax', secure: options.secureCookies ? true : 'auto', maxAge: 24 * 60 * 60 * 1000 },
     },
   );
-  app.use(admin.options.rootPath, adminRouter);
+  app.use(admin.options.rootPath, forbiddenAsStatus, adminRouter, adminErrorHandler);
   app.use(publicRouter(chats.context));
   app.get('/', (_req, res) => res.redirect(admin.options.rootPath));
   return { app, admin, chats };

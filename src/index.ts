@@ -1,0 +1,25 @@
+// adminjs-chats: the public API for host applications.
+//
+//   const chats = createChatsAdmin({ prisma, secret: process.env.SECRET, datamodel: Prisma.dmmf.datamodel });
+//   const admin = new AdminJS({ ...chats.adminOptions, resources: [...chats.resources, ...yourResources] });
+//   app.use(admin.options.rootPath, AdminJSExpress.buildAuthenticatedRouter(admin, { authenticate, cookiePassword }));
+//   app.use(chatsPublicRouter(chats));
+//
+// The host's `authenticate` must return a user with `role: 'admin' | 'operator' | 'viewer'`.
+import type { Router } from 'express';
+import type { ChatsAdmin } from './admin/plugin.js';
+import { publicRouter } from './server/public-routes.js';
+
+export { createChatsAdmin, type ChatsAdmin, type ChatsAdminOptions } from './admin/plugin.js';
+export type { CurrentUser, Role } from './auth/roles.js';
+export { hashPassword, verifyPassword } from './auth/password.js';
+export { makeAuthenticate } from './auth/authenticate.js';
+export { PrismaSessionStore } from './auth/prisma-session-store.js';
+export { migrate } from './db/migrate.js';
+export { openDatabase, type Database } from './db/connect.js';
+
+/** Routes that work without login: the chat widget and (later) channel webhooks. */
+export function chatsPublicRouter(chats: ChatsAdmin): Router {
+  return publicRouter(chats.context);
+}
+export { forbiddenAsStatus, adminErrorHandler } from './server/admin-errors.js';
