@@ -6,6 +6,7 @@ import { Resource, convertFilter } from '@adminjs/prisma';
 import type { Filter } from 'adminjs';
 import type { PrismaClient } from '@prisma/client';
 import { findModel, type Datamodel } from '../db/dmmf.js';
+import { escapeLike } from '../db/like-pattern.js';
 
 export type Where = Record<string, unknown>;
 /** Returns the condition for a filter value, or undefined to ignore an unknown value. */
@@ -44,7 +45,7 @@ export class ChatsPrismaResource extends Resource {
         const where = typeof value === 'string' && value !== '' ? virtual(value) : undefined;
         if (where) conditions.push(where);
       } else if (property?.type() === 'string' && !property.isEnum() && typeof value === 'string' && !UUID.test(value)) {
-        conditions.push({ [path]: { contains: value, mode: 'insensitive' } });
+        conditions.push({ [path]: { contains: escapeLike(value), mode: 'insensitive' } });
       } else if (property) {
         columnFilters[path] = element;
       }
