@@ -1,6 +1,7 @@
 // Opens the database: the embedded PGlite in a data directory, or a PostgreSQL server.
 // Both go through Prisma driver adapters (Prisma's Rust engines are not used).
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { PrismaClient } from '@prisma/client';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PGlite } from '@electric-sql/pglite';
@@ -13,7 +14,14 @@ export interface SqlRunner {
   /** Runs a script of one or more statements without parameters. */
   exec(sql: string): Promise<void>;
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Streams a query's rows in batches through a server-side cursor, so a large result never sits
+   * in memory. Breaking out of the loop closes the cursor.
+   */
+  cursor<T = Record<string, unknown>>(sql: string, params?: unknown[], batchSize?: number): AsyncIterable<T[]>;
 }
+
+const cursorName = () => `chats_cursor_${randomBytes(6).toString('hex')}`;
 
 export interface Database {
   prisma: PrismaClient;
@@ -41,6 +49,7 @@ async function openPostgres(connectionString: string): Promise<Database> {
     sql: {
       exec: async (sql) => { await pool.query(sql); },
       query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
+      cursor: (sql, params, batchSize) => postgresCursor(pool, sql, params, batchSize),
     },
     close: async () => {
       await prisma.$disconnect();
@@ -68,6 +77,7 @@ async function openPGlite(dataDir?: string): Promise<Database> {
       sql: {
         exec: async (sql) => { await pglite.exec(sql); },
         query: async (sql, params) => (await pglite.query(sql, params as unknown[])).rows as never,
+        cursor: (sql, params, batchSize) => pgliteCursor(pglite, sql, params, batchSize),
       },
       close: async () => {
         await prisma.$disconnect();
@@ -78,5 +88,43 @@ async function openPGlite(dataDir?: string): Promise<Database> {
   } catch (error) {
     release();
     throw error;
+  }
+}
+
+// A dedicated pooled connection holds the cursor's read-only transaction (one consistent snapshot).
+async function* postgresCursor<T>(pool: pg.Pool, sql: string, params: unknown[] = [], batchSize = 1000): AsyncIterable<T[]> {
+  const client = await pool.connect();
+  const name = cursorName();
+  let open = false;
+  try {
+    await client.query('BEGIN READ ONLY');
+    open = true;
+    await client.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`, params);
+    for (;;) {
+      const { rows } = await client.query(`FETCH ${batchSize} FROM ${name}`);
+      if (rows.length) yield rows as T[];
+      if (rows.length < batchSize) break;
+    }
+    await client.query('COMMIT');
+    open = false;
+  } finally {
+    if (open) await client.query('ROLLBACK').catch(() => undefined);
+    client.release();
+  }
+}
+
+// PGlite has one connection: a transaction would block every other query for the whole export,
+// so the cursor is WITH HOLD (materialised once, then fetched between other queries).
+async function* pgliteCursor<T>(pglite: PGlite, sql: string, params: unknown[] = [], batchSize = 1000): AsyncIterable<T[]> {
+  const name = cursorName();
+  await pglite.query(`DECLARE ${name} NO SCROLL CURSOR WITH HOLD FOR ${sql}`, params);
+  try {
+    for (;;) {
+      const { rows } = await pglite.query(`FETCH ${batchSize} FROM ${name}`);
+      if (rows.length) yield rows as T[];
+      if (rows.length < batchSize) break;
+    }
+  } finally {
+    await pglite.query(`CLOSE ${name}`).catch(() => undefined);
   }
 }
