@@ -1,5 +1,5 @@
 -- CreateEnum
-CREATE TYPE "ReportJobStatus" AS ENUM ('queued', 'generating', 'ready', 'error');
+CREATE TYPE "ReportJobStatus" AS ENUM ('queued', 'generating', 'ready', 'error', 'expired');
 
 -- CreateTable
 CREATE TABLE "report_jobs" (
@@ -9,6 +9,7 @@ CREATE TABLE "report_jobs" (
     "time_zone" VARCHAR(64) NOT NULL DEFAULT 'UTC',
     "filter" JSONB NOT NULL DEFAULT '{}',
     "file_name" VARCHAR(255) NOT NULL,
+    "dialog_url_base" VARCHAR(500) NOT NULL,
     "status" "ReportJobStatus" NOT NULL DEFAULT 'queued',
     "rows_written" INTEGER NOT NULL DEFAULT 0,
     "rows_total" INTEGER,
