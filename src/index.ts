@@ -2,13 +2,16 @@
 //
 //   const chats = createChatsAdmin({ prisma, secret: process.env.SECRET, datamodel: Prisma.dmmf.datamodel });
 //   const admin = new AdminJS({ ...chats.adminOptions, resources: [...chats.resources, ...yourResources] });
-//   app.use(admin.options.rootPath, AdminJSExpress.buildAuthenticatedRouter(admin, { authenticate, cookiePassword }));
+//   const router = AdminJSExpress.buildAuthenticatedRouter(admin, { authenticate, cookiePassword }, null, sessionOptions);
+//   app.use(admin.options.rootPath, ...chatsAdminMiddleware(admin), router, adminErrorHandler);
 //   app.use(chatsPublicRouter(chats));
 //
 // The host's `authenticate` must return a user with `role: 'admin' | 'operator' | 'viewer'`.
-import type { Router } from 'express';
+import type { RequestHandler, Router } from 'express';
 import type { ChatsAdmin } from './admin/plugin.js';
 import { publicRouter } from './server/public-routes.js';
+import { forbiddenAsStatus } from './server/admin-errors.js';
+import { returnAfterLogin } from './server/return-after-login.js';
 
 export { createChatsAdmin, type ChatsAdmin, type ChatsAdminOptions } from './admin/plugin.js';
 export type { CurrentUser, Role } from './auth/roles.js';
@@ -22,4 +25,12 @@ export { openDatabase, type Database } from './db/connect.js';
 export function chatsPublicRouter(chats: ChatsAdmin): Router {
   return publicRouter(chats.context);
 }
-export { forbiddenAsStatus, adminErrorHandler } from './server/admin-errors.js';
+export { adminErrorHandler } from './server/admin-errors.js';
+
+/**
+ * Middleware to mount in front of the AdminJS router: refused API calls answer 403, and a page
+ * asked for while logged out (a copied dialogue link) is shown after login.
+ */
+export function chatsAdminMiddleware(admin: { options: { rootPath: string; loginPath: string; logoutPath?: string } }): RequestHandler[] {
+  return [forbiddenAsStatus, returnAfterLogin(admin.options)];
+}

@@ -7,6 +7,13 @@ const COMPONENTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 
 /** Component name → file in components/ (without extension). */
 const COMPONENT_FILES: Record<string, string> = {
+  DialogShow: 'DialogShow',
+  DialogStatusBadge: 'DialogStatusBadge',
+  DialogStatusFilter: 'DialogStatusFilter',
+  MoneyCell: 'MoneyCell',
+  FrameCode: 'FrameCode',
+  ConnectFacebook: 'ConnectFacebook',
+  DeleteChat: 'DeleteChat',
 };
 
 

@@ -1,7 +1,9 @@
 // @adminjs/prisma's Resource with two additions the screens need:
 // - "virtual filters": filter names that are not columns (a dialogue's marker, "no operator
 //   response", message text) translated into Prisma `where` clauses, so filtering stays in SQL;
-// - case-insensitive text search ("contains" in @adminjs/prisma is case-sensitive).
+// - case-insensitive text search ("contains" in @adminjs/prisma is case-sensitive);
+// - secret columns (password hashes, encrypted tokens) that are never read into a record, so no
+//   API answer or populated reference can carry them to a browser.
 import { Resource, convertFilter } from '@adminjs/prisma';
 import type { Filter } from 'adminjs';
 import type { PrismaClient } from '@prisma/client';
@@ -24,10 +26,25 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class ChatsPrismaResource extends Resource {
   private readonly virtualFilters: Record<string, VirtualFilter>;
 
-  constructor(prisma: PrismaClient, datamodel: Datamodel, modelName: string, virtualFilters: Record<string, VirtualFilter> = {}) {
+  constructor(
+    prisma: PrismaClient,
+    datamodel: Datamodel,
+    modelName: string,
+    virtualFilters: Record<string, VirtualFilter> = {},
+    secretFields: string[] = [],
+  ) {
     // clientModule supplies the enums: the client engine's runtime DMMF is trimmed.
     super({ model: findModel(datamodel, modelName) as never, client: prisma, clientModule: { Prisma: { dmmf: { datamodel } } } as never });
     this.virtualFilters = virtualFilters;
+    if (secretFields.length) {
+      const self = this as unknown as { prepareReturnValues(row: Record<string, unknown>): Record<string, unknown> };
+      const prepare = self.prepareReturnValues.bind(this);
+      self.prepareReturnValues = (row) => {
+        const values = prepare(row);
+        for (const field of secretFields) delete values[field];
+        return values;
+      };
+    }
   }
 
   private get prismaManager(): PrismaManager {

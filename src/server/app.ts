@@ -7,7 +7,8 @@ import { createChatsAdmin, type ChatsAdmin } from '../admin/plugin.js';
 import { makeAuthenticate } from '../auth/authenticate.js';
 import { PrismaSessionStore } from '../auth/prisma-session-store.js';
 import { publicRouter } from './public-routes.js';
-import { adminErrorHandler, forbiddenAsStatus } from './admin-errors.js';
+import { adminErrorHandler } from './admin-errors.js';
+import { chatsAdminMiddleware } from '../index.js';
 
 export interface AppOptions {
   prisma: PrismaClient;
@@ -40,7 +41,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
       cookie: { httpOnly: true, sameSite: 'lax', secure: options.secureCookies ? true : 'auto', maxAge: 24 * 60 * 60 * 1000 },
     },
   );
-  app.use(admin.options.rootPath, forbiddenAsStatus, adminRouter, adminErrorHandler);
+  app.use(admin.options.rootPath, ...chatsAdminMiddleware(admin), adminRouter, adminErrorHandler);
   app.use(publicRouter(chats.context));
   app.get('/', (_req, res) => res.redirect(admin.options.rootPath));
   return { app, admin, chats };

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const { applied } = await migrate(db.sql);
   if (applied.length) console.log(`Database migrated: ${applied.join(', ')}`);
   const login = await ensureFirstAdmin(db.prisma, config.adminEmail ?? 'admin@example.com', config.adminPassword ?? 'admin123');
-  await loadDemoDataIfEmpty(db.prisma);
+  await loadDemoDataIfEmpty(db);
   const { app, admin } = await buildApp({
     prisma: db.prisma,
     secret,

@@ -4,7 +4,7 @@ import express from 'express';
 import request from 'supertest';
 import AdminJS from 'adminjs';
 import AdminJSExpress from '@adminjs/express';
-import { createChatsAdmin, chatsPublicRouter } from '../../src/index.js';
+import { createChatsAdmin, chatsPublicRouter, chatsAdminMiddleware, adminErrorHandler, PrismaSessionStore } from '../../src/index.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 
 describeEachDatabase('host application integration', (kind) => {
@@ -16,14 +16,15 @@ describeEachDatabase('host application integration', (kind) => {
     const prisma = db.prisma;
     const app = express();
     const hostUser = { email: 'boss@host.example', role: 'admin' as const };
+    const authenticate = async (email: string, password: string) => (email === hostUser.email && password === 'pw' ? hostUser : null);
 
     // --- the README snippet, verbatim ---
-    const chats = createChatsAdmin({ prisma, secret: 'host-secret-at-least-16-chars' });
+    const secret = 'host-secret-at-least-32-characters-long';
+    const chats = createChatsAdmin({ prisma, secret });
     const admin = new AdminJS({ ...chats.adminOptions, resources: [...chats.resources] });
-    app.use(admin.options.rootPath, AdminJSExpress.buildAuthenticatedRouter(admin, {
-      authenticate: async (email, password) => (email === hostUser.email && password === 'pw' ? hostUser : null),
-      cookiePassword: 'host-cookie-secret-at-least-32-characters',
-    }, null, { resave: false, saveUninitialized: false }));
+    const router = AdminJSExpress.buildAuthenticatedRouter(admin, { authenticate, cookiePassword: secret }, null,
+      { secret, resave: false, saveUninitialized: false, store: new PrismaSessionStore(prisma) });
+    app.use(admin.options.rootPath, ...chatsAdminMiddleware(admin), router, adminErrorHandler);
     app.use(chatsPublicRouter(chats));
     // --- end of snippet ---
 
@@ -36,6 +37,8 @@ describeEachDatabase('host application integration', (kind) => {
     expect(chatsList.body.records.map((r: { params: { name: string } }) => r.params.name)).toEqual(['Host shop']);
     const dialogs = await agent.get('/admin/api/resources/Dialog/actions/list');
     expect(dialogs.status).toBe(200);
+    const denied = await request(app).get('/admin/resources/Chat');
+    expect(denied.headers.location).toBe('/admin/login');
     expect((await request(app).get('/widget/hostkey123')).status).toBe(200);
     expect((await request(app).get('/widget/nope')).status).toBe(404);
   });

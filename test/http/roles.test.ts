@@ -64,3 +64,30 @@ describeEachDatabase('role denials through the HTTP API', (kind) => {
     }
   });
 });
+
+describeEachDatabase('secrets never reach the browser', (kind) => {
+  let db: TestDatabase;
+  let built: BuiltApp;
+  beforeAll(async () => {
+    db = await createTestDatabase(kind);
+    built = await startTestApp(db);
+    await createUser(db, 'admin');
+    const operator = await createUser(db, 'operator');
+    await createUser(db, 'viewer');
+    const chat = await db.prisma.chat.create({ data: { name: 'Shop', publicKey: 'shopkey' } });
+    const client = await db.prisma.client.create({ data: { chatId: chat.id, channel: 'web', externalId: 'c1' } });
+    await db.prisma.dialog.create({ data: { chatId: chat.id, clientId: client.id, channel: 'web', operatorId: operator.id } });
+  });
+  afterAll(() => db.drop());
+
+  it.each(['admin', 'operator', 'viewer'])('no password hash in any answer to %s', async (role) => {
+    const agent = await loginAs(built.app, `${role}@example.com`);
+    const answers = [
+      await agent.get('/admin/api/resources/Dialog/actions/list'),
+      await agent.get('/admin/api/resources/AdminUser/actions/search/op'),
+      await agent.get('/admin/api/resources/AdminUser/actions/list'),
+    ];
+    for (const answer of answers) expect(answer.text).not.toMatch(/passwordHash|scrypt\$/);
+    expect(answers[0].body.records[0].populated.operator.params.email).toBe('operator@example.com');
+  });
+});

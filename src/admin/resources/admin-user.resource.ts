@@ -3,7 +3,7 @@ import type { ActionRequest, ResourceWithOptions } from 'adminjs';
 import { ValidationError } from 'adminjs';
 import { ChatsPrismaResource } from '../prisma-resource.js';
 import type { ChatsAdminContext } from '../context.js';
-import { adminOnly } from '../access.js';
+import { adminOnly, anyUser } from '../access.js';
 import { hashPassword } from '../../auth/password.js';
 
 const MIN_PASSWORD_LENGTH = 8;
@@ -30,7 +30,7 @@ async function preparePassword(request: ActionRequest, isNew: boolean): Promise<
 
 export function adminUserResource(ctx: ChatsAdminContext): ResourceWithOptions {
   return {
-    resource: new ChatsPrismaResource(ctx.prisma, ctx.datamodel, 'AdminUser'),
+    resource: new ChatsPrismaResource(ctx.prisma, ctx.datamodel, 'AdminUser', {}, ['passwordHash']),
     options: {
       navigation: { name: 'administration', icon: 'Users' },
       titleProperty: 'email',
@@ -46,7 +46,8 @@ export function adminUserResource(ctx: ChatsAdminContext): ResourceWithOptions {
       actions: {
         list: { isAccessible: adminOnly },
         show: { isAccessible: adminOnly },
-        search: { isAccessible: adminOnly },
+        // everyone picks operators in the dialogue list's Operator filter
+        search: { isAccessible: anyUser },
         new: { isAccessible: adminOnly, before: (request: ActionRequest) => preparePassword(request, true) },
         edit: { isAccessible: adminOnly, before: (request: ActionRequest) => preparePassword(request, false) },
         delete: { isAccessible: adminOnly },

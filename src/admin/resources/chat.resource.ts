@@ -1,23 +1,49 @@
-// The Chat resource: list with search by name, new, edit, delete, and the chat row actions.
+// The Chat resource: list with search by name, new, edit, delete, and the chat row actions
+// (src/admin/actions/chat/).
 import type { ResourceWithOptions } from 'adminjs';
 import { ChatsPrismaResource } from '../prisma-resource.js';
 import type { ChatsAdminContext } from '../context.js';
 import { adminOnly, anyUser } from '../access.js';
+import { CHAT_FORM_FIELDS } from '../../domain/chat-validation.js';
+import { chatSaveHook } from '../actions/chat/save.hooks.js';
+import { frameCodeAction } from '../actions/chat/frame-code.action.js';
+import { connectFacebookAction } from '../actions/chat/connect-facebook.action.js';
+import { viewDialogsAction } from '../actions/chat/view-dialogs.action.js';
+import { deleteChatAction } from '../actions/chat/delete.action.js';
+
+/** Columns that never leave the server in a record: hiding a property does not remove it from the
+ * record JSON that every chat action (list, show, edit) sends to the browser. */
+const SERVER_ONLY = ['fbPageTokenEnc', 'fbAppSecretEnc', 'fbVerifyToken'];
+
+class ChatResource extends ChatsPrismaResource {
+  protected prepareReturnValues(row: Record<string, unknown>): Record<string, unknown> {
+    const values = super.prepareReturnValues(row);
+    for (const column of SERVER_ONLY) delete values[column];
+    return values;
+  }
+}
 
 export function chatResource(ctx: ChatsAdminContext): ResourceWithOptions {
   return {
-    resource: new ChatsPrismaResource(ctx.prisma, ctx.datamodel, 'Chat'),
+    resource: new ChatResource(ctx.prisma, ctx.datamodel, 'Chat'),
     options: {
       navigation: { name: 'chats', icon: 'MessageCircle' },
       titleProperty: 'name',
       sort: { sortBy: 'createdAt', direction: 'desc' },
       listProperties: ['id', 'name', 'allowedOrigins', 'priceWeb', 'priceFacebook', 'currency', 'fbPageName', 'createdAt'],
       filterProperties: ['name', 'createdAt'],
-      editProperties: ['name', 'allowedOrigins', 'priceWeb', 'priceFacebook', 'currency', 'greeting', 'fallbackAnswer', 'inactivityTimeoutMinutes'],
+      editProperties: [...CHAT_FORM_FIELDS],
       showProperties: ['id', 'name', 'publicKey', 'allowedOrigins', 'priceWeb', 'priceFacebook', 'currency', 'greeting', 'fallbackAnswer', 'inactivityTimeoutMinutes', 'fbPageName', 'fbPageId', 'fbConnectedAt', 'createdAt', 'updatedAt'],
       properties: {
         id: { isVisible: { list: true, show: true, edit: false, filter: false } },
         name: { isTitle: true, isRequired: true },
+        // @adminjs/prisma neither reports list columns as arrays nor tells defaulted columns from
+        // required ones; without this the browser would demand values the server fills in
+        allowedOrigins: { isArray: true, isRequired: false },
+        priceWeb: { isRequired: false },
+        priceFacebook: { isRequired: false },
+        currency: { isRequired: false },
+        inactivityTimeoutMinutes: { isRequired: false },
         publicKey: { isVisible: { list: false, show: true, edit: false, filter: false } },
         greeting: { type: 'textarea' },
         fallbackAnswer: { type: 'textarea' },
@@ -30,10 +56,13 @@ export function chatResource(ctx: ChatsAdminContext): ResourceWithOptions {
         list: { isAccessible: anyUser },
         show: { isAccessible: anyUser },
         search: { isAccessible: anyUser },
-        new: { isAccessible: adminOnly },
-        edit: { isAccessible: adminOnly },
-        delete: { isAccessible: adminOnly },
+        new: { isAccessible: adminOnly, before: chatSaveHook('create') },
+        edit: { isAccessible: adminOnly, before: chatSaveHook('update') },
+        delete: deleteChatAction(ctx),
         bulkDelete: { isAccessible: false },
+        frameCode: frameCodeAction(ctx),
+        connectFacebook: connectFacebookAction(ctx),
+        viewDialogs: viewDialogsAction(),
       },
     },
   };

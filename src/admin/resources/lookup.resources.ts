@@ -10,8 +10,8 @@ export function clientResource(ctx: ChatsAdminContext): ResourceWithOptions {
     options: {
       navigation: { name: 'chats', icon: 'MessageCircle' },
       titleProperty: 'externalId',
-      listProperties: ['externalId', 'chatId', 'channel', 'createdAt'],
-      filterProperties: ['externalId', 'chatId', 'channel', 'createdAt'],
+      listProperties: ['externalId', 'chat', 'channel', 'createdAt'],
+      filterProperties: ['externalId', 'chat', 'channel', 'createdAt'],
       properties: { externalId: { isTitle: true } },
       actions: {
         list: { isAccessible: anyUser },

@@ -1,23 +1,52 @@
 // The Message resource: a read-only list with filters (dialogue, author type, date, text).
 import type { ResourceWithOptions } from 'adminjs';
-import { ChatsPrismaResource } from '../prisma-resource.js';
+import type { PrismaClient } from '@prisma/client';
+import { ChatsPrismaResource, type Where } from '../prisma-resource.js';
 import type { ChatsAdminContext } from '../context.js';
+import type { Datamodel } from '../../db/dmmf.js';
 import { anyUser } from '../access.js';
+import { guardListQuery, ruleValidator, withIdTieBreaker, type ListQueryRules } from '../actions/dialog/list-query.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NONE: Where = { id: { in: [] } };
+
+export const messageListRules: ListQueryRules = {
+  validateFilters: ruleValidator({ dialog: 'uuid', authorType: ['client', 'bot', 'operator', 'system'], sentAt: 'date', text: 'text' }),
+  sortable: ['sentAt', 'cost'],
+};
+
+class MessagePrismaResource extends ChatsPrismaResource {
+  constructor(prisma: PrismaClient, datamodel: Datamodel) {
+    // a session id is matched whole (the column is a UUID: no substring search on it)
+    super(prisma, datamodel, 'Message', { dialog: (value) => (UUID.test(value) ? { dialogId: value.toLowerCase() } : NONE) });
+  }
+
+  // Prisma takes a list here; the base class declares a single object, hence the cast.
+  protected override buildSortBy(sort: { sortBy?: string; direction?: 'asc' | 'desc' } = {}): never {
+    return withIdTieBreaker(super.buildSortBy(sort), sort.direction ?? 'desc') as never;
+  }
+}
 
 export function messageResource(ctx: ChatsAdminContext): ResourceWithOptions {
+  const notSortable = { isSortable: false };
   return {
-    resource: new ChatsPrismaResource(ctx.prisma, ctx.datamodel, 'Message'),
+    resource: new MessagePrismaResource(ctx.prisma, ctx.datamodel),
     options: {
       navigation: { name: 'chats', icon: 'MessageCircle' },
       sort: { sortBy: 'sentAt', direction: 'desc' },
-      listProperties: ['sentAt', 'dialogId', 'authorType', 'authorName', 'text', 'cost'],
-      filterProperties: ['dialogId', 'authorType', 'sentAt', 'text'],
+      listProperties: ['sentAt', 'dialog', 'authorType', 'authorName', 'text', 'cost'],
+      filterProperties: ['dialog', 'authorType', 'sentAt', 'text'],
+      showProperties: ['id', 'sentAt', 'dialog', 'authorType', 'authorName', 'operator', 'text', 'isPaid', 'cost'],
       properties: {
-        text: { type: 'textarea' },
+        text: { type: 'textarea', ...notSortable },
+        sentAt: { isSortable: true },
         cost: { isSortable: true },
+        dialog: notSortable,
+        authorType: notSortable,
+        authorName: notSortable,
       },
       actions: {
-        list: { isAccessible: anyUser },
+        list: { isAccessible: anyUser, before: guardListQuery(messageListRules) },
         show: { isAccessible: anyUser },
         search: { isAccessible: anyUser },
         new: { isAccessible: false },

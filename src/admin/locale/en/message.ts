@@ -1,2 +1,26 @@
 // en texts: message. Merged by src/admin/locale/index.ts.
-export default {};
+export default {
+  resources: {
+    Message: {
+      properties: {
+        id: 'Id',
+        dialog: 'Dialog',
+        authorType: 'Author type',
+        authorName: 'Author',
+        operator: 'Operator',
+        text: 'Text',
+        sentAt: 'Date',
+        isPaid: 'Paid',
+        cost: 'Cost',
+      },
+      labels: {
+        authorType: { client: 'Client', bot: 'Bot', operator: 'Operator', system: 'System' },
+      },
+      actions: { list: 'Messages', show: 'Show message' },
+      messages: {
+        invalidFilterValue: 'This filter value cannot match any message',
+        unknownFilter: 'Unknown filter',
+      },
+    },
+  },
+};

@@ -1,2 +1,26 @@
 // ru texts: message. Merged by src/admin/locale/index.ts.
-export default {};
+export default {
+  resources: {
+    Message: {
+      properties: {
+        id: 'Id',
+        dialog: 'Диалог',
+        authorType: 'Тип автора',
+        authorName: 'Автор',
+        operator: 'Оператор',
+        text: 'Текст',
+        sentAt: 'Дата',
+        isPaid: 'Платное',
+        cost: 'Стоимость',
+      },
+      labels: {
+        authorType: { client: 'Клиент', bot: 'Бот', operator: 'Оператор', system: 'Система' },
+      },
+      actions: { list: 'Сообщения', show: 'Просмотр сообщения' },
+      messages: {
+        invalidFilterValue: 'Это значение фильтра не подходит ни одному сообщению',
+        unknownFilter: 'Неизвестный фильтр',
+      },
+    },
+  },
+};

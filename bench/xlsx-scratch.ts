@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { createReportWriter } from '../src/xlsx/report-writer.js';
+import { COLUMNS, sessionRow } from './xlsx-data.js';
+const rows = Number(process.argv[2] ?? 100000);
+const hwm = Number(process.argv[3] ?? 1048576);
+const status = () => Object.fromEntries([...readFileSync('/proc/self/status', 'utf8').matchAll(/(VmHWM|VmRSS):\s+(\d+)/g)].map((m) => [m[1], Math.round(Number(m[2]) / 1024)]));
+const writer = await createReportWriter({ output: '/tmp/scratch.xlsx', columns: COLUMNS, timeZone: 'Europe/Moscow', highWaterMark: hwm });
+const mb = (n: number) => Math.round(n / 1e6);
+const iv = setInterval(() => { const m = process.memoryUsage(); console.log(JSON.stringify({ rows: writer.rows, ...status(), heapTotal: mb(m.heapTotal), heapUsed: mb(m.heapUsed), ext: mb(m.external), ab: mb(m.arrayBuffers) })); }, 2000);
+const t0 = Date.now();
+for (let i = 0; i < rows; i++) await writer.addRow(sessionRow(i));
+await writer.finish();
+clearInterval(iv);
+console.log(JSON.stringify({ done: rows, hwm, ms: Date.now() - t0, ...status(), waits: writer.waits }));

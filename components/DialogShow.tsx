@@ -1,0 +1,148 @@
+// Show dialog: the dialogue's properties, markers, pages visited and a Copy link button, then the
+// messages in time order, loaded a page at a time from the hidden `messagesPage` action (keyset
+// paging), so a dialogue of thousands of messages opens as fast as a short one.
+import React, { useCallback, useEffect, useRef, useState } from 'react';
+import { Badge, Box, Button, H5, Icon, Loader, MessageBox, Text, ValueGroup } from '@adminjs/design-system';
+import { ApiClient, BasePropertyComponent, flat, useNotice, useTranslation, type ActionProps } from 'adminjs';
+
+interface MessageLine { id: number; authorType: string; authorName: string | null; text: string; sentAt: string }
+interface PageVisit { url: string; title: string; visitedAt: string }
+interface PageResponse { messages?: MessageLine[]; nextCursor?: string | null; notice?: { message: string; type?: string } }
+
+const api = new ApiClient();
+const PAGE_SIZE = 100;
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // navigator.clipboard needs a secure context (https or localhost); plain http falls back here
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.appendChild(area);
+    area.select();
+    const copied = document.execCommand('copy');
+    document.body.removeChild(area);
+    return copied;
+  }
+}
+
+const formatTime = (iso: string, language: string): string => new Date(iso).toLocaleString(language);
+
+const Messages: React.FC<{ resourceId: string; recordId: string; total: number }> = ({ resourceId, recordId, total }) => {
+  const { tl, tb, i18n } = useTranslation();
+  const [messages, setMessages] = useState<MessageLine[]>([]);
+  const [cursor, setCursor] = useState<string | null | undefined>(undefined); // undefined: nothing loaded yet
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const sentinel = useRef<HTMLDivElement>(null);
+
+  const loadMore = useCallback(async () => {
+    if (loading || cursor === null) return;
+    setLoading(true);
+    try {
+      const response = await api.recordAction({
+        resourceId, recordId, actionName: 'messagesPage', params: { limit: PAGE_SIZE, ...(cursor ? { after: cursor } : {}) },
+      });
+      const data = response.data as PageResponse;
+      if (data.notice?.type === 'error') throw new Error(data.notice.message);
+      setMessages((previous) => [...previous, ...(data.messages ?? [])]);
+      setCursor(data.nextCursor ?? null);
+      setError(null);
+    } catch (failure) {
+      setError((failure as Error).message);
+    } finally {
+      setLoading(false);
+    }
+  }, [resourceId, recordId, cursor, loading]);
+
+  useEffect(() => { if (cursor === undefined) void loadMore(); }, [cursor, loadMore]);
+
+  // Loads the next page when the end of the list scrolls into view.
+  useEffect(() => {
+    const element = sentinel.current;
+    if (!element || typeof IntersectionObserver === 'undefined' || !cursor) return undefined;
+    const observer = new IntersectionObserver((entries) => { if (entries.some((entry) => entry.isIntersecting)) void loadMore(); });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [cursor, loadMore]);
+
+  return (
+    <Box data-testid="dialog-messages">
+      <H5 mt="xl">{tl('messagesHeader', resourceId)} ({total})</H5>
+      {messages.length === 0 && cursor === null ? <Text color="grey60">{tl('noMessages', resourceId)}</Text> : null}
+      {messages.map((message) => (
+        <Box key={message.id} py="default" style={{ borderBottom: '1px solid #eef0f5' }} data-testid="dialog-message">
+          <Box flex flexDirection="row" alignItems="center" style={{ gap: 8 }}>
+            <Badge size="sm" variant={message.authorType === 'client' ? 'primary' : message.authorType === 'operator' ? 'success' : 'default'}>
+              {tl(`authorType.${message.authorType}`, 'Message', { defaultValue: message.authorType })}
+            </Badge>
+            {message.authorName ? <Text fontWeight="bold">{message.authorName}</Text> : null}
+            <Text color="grey60" fontSize="sm">{formatTime(message.sentAt, i18n.language)}</Text>
+          </Box>
+          <Text mt="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{message.text}</Text>
+        </Box>
+      ))}
+      {error ? <MessageBox my="lg" variant="danger" message={error} /> : null}
+      <div ref={sentinel} />
+      {loading ? <Loader /> : null}
+      {!loading && cursor ? (
+        <Button mt="lg" variant="outlined" onClick={() => void loadMore()}>
+          {tb('loadMoreMessages', resourceId)} ({messages.length} / {total})
+        </Button>
+      ) : null}
+    </Box>
+  );
+};
+
+const DialogShow: React.FC<ActionProps> = ({ resource, record }) => {
+  const { tl, tb } = useTranslation();
+  const sendNotice = useNotice();
+  if (!record) return null;
+  const params = record.params;
+  const markers = (flat.get(params, 'markerNames') ?? []) as string[];
+  const visits = (flat.get(params, 'pageVisits') ?? []) as PageVisit[];
+
+  const copyLink = async () => {
+    const link = new URL(String(params.link ?? window.location.pathname), window.location.origin).href;
+    const copied = await copyText(link);
+    sendNotice(copied
+      ? { message: 'linkCopied', resourceId: resource.id }
+      : { message: 'linkNotCopied', resourceId: resource.id, type: 'error', options: { link } });
+  };
+
+  return (
+    <Box variant="container" data-testid="dialog-show">
+      <Box flex justifyContent="flex-end" mb="lg">
+        <Button variant="outlined" size="sm" onClick={() => void copyLink()} data-testid="copy-link">
+          <Icon icon="Link" />
+          {tb('copyLink', resource.id)}
+        </Button>
+      </Box>
+      {resource.showProperties.map((property) => (
+        <BasePropertyComponent key={property.propertyPath} where="show" property={property} resource={resource} record={record} />
+      ))}
+      <ValueGroup label={tl('markerNames', resource.id)}>
+        {markers.length ? markers.map((name) => <Badge key={name} mr="sm" outline>{name}</Badge>) : '—'}
+      </ValueGroup>
+      <ValueGroup label={tl('pagesVisited', resource.id)}>
+        {visits.length ? (
+          <Box as="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {visits.map((visit, index) => (
+              <li key={`${visit.visitedAt}-${index}`}>
+                <Text as="span" color="grey60" fontSize="sm" mr="default">{new Date(visit.visitedAt).toLocaleString()}</Text>
+                <a href={visit.url} target="_blank" rel="noopener noreferrer">{visit.title || visit.url}</a>
+              </li>
+            ))}
+          </Box>
+        ) : '—'}
+      </ValueGroup>
+      <Messages resourceId={resource.id} recordId={String(record.id)} total={Number(params.messageCount ?? 0)} />
+    </Box>
+  );
+};
+
+export default DialogShow;

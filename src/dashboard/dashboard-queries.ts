@@ -1,0 +1,170 @@
+// The dashboard's numbers: a few aggregate queries over a period and, optionally, one chat. Every
+// query returns at most one row per day (or the top 10), so nothing row-by-row reaches Node.
+//
+// Which rows count where (days are calendar days in the chosen time zone):
+// - dialogues, their status, transfers, "no operator response" and markers: dialogues whose chat
+//   date (created_at) falls in the period, as the dialogue list filtered by the same dates shows;
+// - messages and phrases: messages sent in the period (sent_at), whatever day the dialogue began;
+// - first response time: dialogues transferred in the period (transferred_at) that an operator
+//   answered, bucketed by the day of the transfer; a day without any has no median (null).
+// Status is the stored one (active / closed) as of now; "no operator response" is transferred and
+// never answered (PRODUCT.md), so it overlaps both statuses.
+import type { SqlRunner } from '../db/connect.js';
+import { normalizedPhraseSql } from '../reports/sql/phrase.sql.js';
+import { DashboardInputError, validateDashboardQuery, type DashboardQuery } from './dashboard-input.js';
+
+export interface DayDialogues { day: string; active: number; closed: number; transfers: number; noOperatorResponse: number }
+export interface DayMessages { day: string; client: number; bot: number; operator: number; system: number }
+export interface DayFirstResponse { day: string; answered: number; medianSeconds: number | null; p90Seconds: number | null }
+export interface DashboardTotals { dialogues: number; transfers: number; noOperatorResponse: number; messages: number }
+
+export interface DashboardData {
+  query: DashboardQuery;
+  days: DayDialogues[];
+  messagesPerDay: DayMessages[];
+  firstResponse: DayFirstResponse[];
+  totals: DashboardTotals;
+  topMarkers: { name: string; count: number }[];
+  topPhrases: { phrase: string; count: number }[];
+}
+
+export const TOP_LIMIT = 10;
+
+type QueryRunner = Pick<SqlRunner, 'query'>;
+
+// Parameters shared by every query: $1 first day, $2 last day, $3 time zone, $4 chat id (if any).
+// The period's bounds are the zone's midnights, so the range conditions stay index-friendly.
+const FROM_TS = `($1::date::timestamp AT TIME ZONE $3::text)`;
+const TO_TS = `(($2::date + 1)::timestamp AT TIME ZONE $3::text)`;
+const inPeriod = (column: string) => `${column} >= ${FROM_TS} AND ${column} < ${TO_TS}`;
+const localDay = (column: string) => `date_trunc('day', ${column} AT TIME ZONE $3::text)`;
+const SERIES = `generate_series($1::date::timestamp, $2::date::timestamp, interval '1 day') AS s(day)`;
+const DAY_TEXT = `to_char(s.day, 'YYYY-MM-DD')`;
+
+interface Scope { params: unknown[]; dialogChat: (alias: string) => string; messageChat: (alias: string) => string }
+
+function scopeOf(query: DashboardQuery): Scope {
+  const params: unknown[] = [query.from, query.to, query.timeZone];
+  if (query.chatId === undefined) return { params, dialogChat: () => '', messageChat: () => '' };
+  params.push(query.chatId);
+  return {
+    params,
+    dialogChat: (alias) => `AND ${alias}.chat_id = $4::int`,
+    // A message sent in the period belongs to a dialogue of the chat begun before the period ended.
+    messageChat: (alias) => `AND ${alias}.dialog_id IN (SELECT cd.id FROM dialogs cd WHERE cd.chat_id = $4::int AND cd.created_at < ${TO_TS})`,
+  };
+}
+
+const dialoguesSql = (scope: Scope) => `
+  SELECT ${DAY_TEXT} AS day,
+    coalesce(a.active, 0) AS active, coalesce(a.closed, 0) AS closed,
+    coalesce(a.transfers, 0) AS transfers, coalesce(a.no_response, 0) AS "noOperatorResponse"
+  FROM ${SERIES}
+  LEFT JOIN (
+    SELECT ${localDay('d.created_at')} AS day,
+      (count(*) FILTER (WHERE d.status = 'active'))::int AS active,
+      (count(*) FILTER (WHERE d.status = 'closed'))::int AS closed,
+      (count(*) FILTER (WHERE d.transferred_at IS NOT NULL))::int AS transfers,
+      (count(*) FILTER (WHERE d.transferred_at IS NOT NULL AND d.first_operator_reply_at IS NULL))::int AS no_response
+    FROM dialogs d
+    WHERE ${inPeriod('d.created_at')} ${scope.dialogChat('d')}
+    GROUP BY 1
+  ) a ON a.day = s.day
+  ORDER BY s.day`;
+
+const messagesSql = (scope: Scope) => `
+  SELECT ${DAY_TEXT} AS day,
+    coalesce(a.client, 0) AS client, coalesce(a.bot, 0) AS bot,
+    coalesce(a.operator, 0) AS operator, coalesce(a.system, 0) AS system
+  FROM ${SERIES}
+  LEFT JOIN (
+    SELECT ${localDay('m.sent_at')} AS day,
+      (count(*) FILTER (WHERE m.author_type = 'client'))::int AS client,
+      (count(*) FILTER (WHERE m.author_type = 'bot'))::int AS bot,
+      (count(*) FILTER (WHERE m.author_type = 'operator'))::int AS operator,
+      (count(*) FILTER (WHERE m.author_type = 'system'))::int AS system
+    FROM messages m
+    WHERE ${inPeriod('m.sent_at')} ${scope.messageChat('m')}
+    GROUP BY 1
+  ) a ON a.day = s.day
+  ORDER BY s.day`;
+
+// Seconds rounded to 0.1 s: percentile_cont interpolates in float8, and the last digits of
+// 120 + 0.8 × 180 are noise nobody wants to see (or test against).
+const firstResponseSql = (scope: Scope) => `
+  SELECT ${DAY_TEXT} AS day, coalesce(a.answered, 0) AS answered,
+    round(a.median::numeric, 1)::float8 AS "medianSeconds", round(a.p90::numeric, 1)::float8 AS "p90Seconds"
+  FROM ${SERIES}
+  LEFT JOIN (
+    SELECT ${localDay('d.transferred_at')} AS day, count(*)::int AS answered,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d.first_operator_reply_at - d.transferred_at)) AS median,
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM d.first_operator_reply_at - d.transferred_at)) AS p90
+    FROM dialogs d
+    WHERE ${inPeriod('d.transferred_at')} AND d.first_operator_reply_at IS NOT NULL ${scope.dialogChat('d')}
+    GROUP BY 1
+  ) a ON a.day = s.day
+  ORDER BY s.day`;
+
+// Ties in code point order, the same on every database whatever its collation.
+const topMarkersSql = (scope: Scope) => `
+  SELECT mk.name, t.n AS count
+  FROM (
+    SELECT dm.marker_id, count(*)::int AS n
+    FROM dialog_markers dm JOIN dialogs d ON d.id = dm.dialog_id
+    WHERE ${inPeriod('d.created_at')} ${scope.dialogChat('d')}
+    GROUP BY dm.marker_id
+  ) t JOIN markers mk ON mk.id = t.marker_id
+  ORDER BY t.n DESC, mk.name COLLATE "C"
+  LIMIT ${TOP_LIMIT}`;
+
+// Client messages grouped by exact text first, so only the distinct texts are normalized (the
+// trick of the "Popular phrases" report, src/reports/definitions/popular-phrases.ts).
+const topPhrasesSql = (scope: Scope) => `
+  WITH texts AS (
+    SELECT m.text, count(*) AS n
+    FROM messages m
+    WHERE m.author_type = 'client' AND ${inPeriod('m.sent_at')} ${scope.messageChat('m')}
+    GROUP BY m.text
+  )
+  SELECT p.phrase, sum(p.n)::int AS count
+  FROM (SELECT ${normalizedPhraseSql('t.text')} AS phrase, t.n FROM texts t) p
+  WHERE p.phrase <> ''
+  GROUP BY p.phrase
+  ORDER BY count DESC, p.phrase COLLATE "C"
+  LIMIT ${TOP_LIMIT}`;
+
+const sum = <T>(rows: T[], pick: (row: T) => number) => rows.reduce((total, row) => total + pick(row), 0);
+
+/** PostgreSQL knows fewer zone names than Intl in rare cases: its refusal is a bad input too. */
+function asInputError(error: unknown, timeZone: string): unknown {
+  const text = String((error as Error)?.message ?? error);
+  return /time zone .* not recognized/i.test(text)
+    ? new DashboardInputError('invalidTimeZone', `Unknown time zone "${timeZone}"`, { value: timeZone })
+    : error;
+}
+
+/** All the dashboard's numbers for a period (both ends included) and optionally one chat. */
+export async function loadDashboard(sql: QueryRunner, input: DashboardQuery): Promise<DashboardData> {
+  const query = validateDashboardQuery(input);
+  const scope = scopeOf(query);
+  const run = <T>(text: string) => sql.query<T>(text, scope.params);
+  try {
+    // Independent queries: on a PostgreSQL pool they run side by side.
+    const [days, messagesPerDay, firstResponse, topMarkers, topPhrases] = await Promise.all([
+      run<DayDialogues>(dialoguesSql(scope)),
+      run<DayMessages>(messagesSql(scope)),
+      run<DayFirstResponse>(firstResponseSql(scope)),
+      run<{ name: string; count: number }>(topMarkersSql(scope)),
+      run<{ phrase: string; count: number }>(topPhrasesSql(scope)),
+    ]);
+    const totals: DashboardTotals = {
+      dialogues: sum(days, (d) => d.active + d.closed),
+      transfers: sum(days, (d) => d.transfers),
+      noOperatorResponse: sum(days, (d) => d.noOperatorResponse),
+      messages: sum(messagesPerDay, (m) => m.client + m.bot + m.operator + m.system),
+    };
+    return { query, days, messagesPerDay, firstResponse, totals, topMarkers, topPhrases };
+  } catch (error) {
+    throw asInputError(error, query.timeZone);
+  }
+}

@@ -1,0 +1,37 @@
+// Starts a dialogue of a client with a chat; the client (one per chat, channel and external id)
+// is created on first contact.
+import { Prisma, type PrismaClient } from '@prisma/client';
+import type { ChannelName } from '../domain/money.js';
+
+export interface OpenDialogInput {
+  chatId: number;
+  channel: ChannelName;
+  /** Widget cookie id (web) or page-scoped id (facebook). */
+  externalId: string;
+  /** Chat date; defaults to now. */
+  at?: Date;
+}
+
+export async function openDialog(prisma: PrismaClient, input: OpenDialogInput): Promise<{ id: string; clientId: number }> {
+  const clientId = await ensureClient(prisma, input);
+  const dialog = await prisma.dialog.create({
+    data: { chatId: input.chatId, clientId, channel: input.channel, createdAt: input.at ?? new Date() },
+    select: { id: true },
+  });
+  return { id: dialog.id, clientId };
+}
+
+async function ensureClient(prisma: PrismaClient, input: OpenDialogInput): Promise<number> {
+  const key = { chatId: input.chatId, channel: input.channel, externalId: input.externalId };
+  const existing = await prisma.client.findUnique({ where: { chatId_channel_externalId: key }, select: { id: true } });
+  if (existing) return existing.id;
+  try {
+    return (await prisma.client.create({ data: key, select: { id: true } })).id;
+  } catch (error) {
+    // Two first messages of a new client at once: the other one created it.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      return (await prisma.client.findUniqueOrThrow({ where: { chatId_channel_externalId: key }, select: { id: true } })).id;
+    }
+    throw error;
+  }
+}
