@@ -1,18 +1,31 @@
-// The nine reports by type.
+// The nine reports by type (PRODUCT.md, "Reports").
 import type { ReportDefinition, ReportType } from './report-definition.js';
+import { allSessionsReport } from './definitions/all-sessions.js';
+import { sessionsWithMarkersReport } from './definitions/sessions-with-markers.js';
+import { billingReport } from './definitions/billing.js';
+import { operatorMetricsReport } from './definitions/operator-metrics.js';
+import { productivityReport } from './definitions/productivity.js';
+import { sourcesReport } from './definitions/sources.js';
+import { webPagesReport } from './definitions/web-pages.js';
+import { popularPhrasesReport } from './definitions/popular-phrases.js';
+import { clientPhrasesReport } from './definitions/client-phrases.js';
 
-const definitions = new Map<ReportType, ReportDefinition>();
-
-export function registerReport(definition: ReportDefinition): void {
-  definitions.set(definition.type, definition);
-}
+const DEFINITIONS: Record<ReportType, ReportDefinition> = {
+  all_sessions: allSessionsReport,
+  sessions_with_markers: sessionsWithMarkersReport,
+  billing: billingReport,
+  operator_metrics: operatorMetricsReport,
+  productivity: productivityReport,
+  sources: sourcesReport,
+  web_pages: webPagesReport,
+  popular_phrases: popularPhrasesReport,
+  client_phrases: clientPhrasesReport,
+};
 
 export function getReport(type: ReportType): ReportDefinition {
-  const definition = definitions.get(type);
-  if (!definition) throw new Error(`report ${type} is not defined`);
-  return definition;
+  return DEFINITIONS[type];
 }
 
 export function allReports(): ReportDefinition[] {
-  return [...definitions.values()];
+  return Object.values(DEFINITIONS);
 }
