@@ -13,6 +13,18 @@ export interface AppConfig {
   adminEmail?: string;
   adminPassword?: string;
   secret?: string;
+  /** Load demo data into an empty database on start. */
+  demoData: boolean;
+  reportConcurrency: number;
+  reportTtlHours: number;
+}
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return value;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -29,5 +41,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminEmail: env.ADMIN_EMAIL || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     secret: env.SECRET || undefined,
+    // demo data by default for local use, never silently into a production database
+    demoData: env.DEMO_DATA ? env.DEMO_DATA !== 'off' : env.NODE_ENV !== 'production',
+    reportConcurrency: Math.floor(positiveNumber(env, 'REPORT_CONCURRENCY', 2)),
+    reportTtlHours: positiveNumber(env, 'REPORT_TTL_HOURS', 24),
   };
 }

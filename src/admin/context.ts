@@ -2,6 +2,7 @@
 import type { PrismaClient } from '@prisma/client';
 import type { ComponentLoader } from 'adminjs';
 import type { Datamodel } from '../db/dmmf.js';
+import type { ReportsModule } from '../reports/reports-module.js';
 
 export interface ChatsAdminContext {
   prisma: PrismaClient;
@@ -13,6 +14,8 @@ export interface ChatsAdminContext {
   rootPath: string;
   /** Absolute base URL of the app when known (otherwise taken from the request). */
   publicUrl?: string;
+  /** Report jobs: the Export action, the Reports page and the download route use it. */
+  reports: ReportsModule;
   /** Registered component names, filled by src/admin/components.ts. */
   components: Record<string, string>;
 }

@@ -10,6 +10,9 @@ import { messageResource } from './resources/message.resource.js';
 import { clientResource, markerResource } from './resources/lookup.resources.js';
 import { adminUserResource } from './resources/admin-user.resource.js';
 import { locale } from './locale/index.js';
+import { createDashboardHandler } from '../dashboard/dashboard-handler.js';
+import type { SqlRunner } from '../db/connect.js';
+import { createReportsModule, type ReportsOptions } from '../reports/reports-module.js';
 
 export interface ChatsAdminOptions {
   prisma: PrismaClient;
@@ -23,6 +26,9 @@ export interface ChatsAdminOptions {
   publicUrl?: string;
   /** Full Prisma DMMF (models and enums); the one generated from this package's schema by default. */
   datamodel?: Datamodel;
+  /** Plain SQL on the same database (sqlRunnerForPool / sqlRunnerForPGlite): reports stream through it. */
+  sql: SqlRunner;
+  reports?: ReportsOptions;
 }
 
 export interface ChatsAdmin {
@@ -32,6 +38,10 @@ export interface ChatsAdmin {
   locale: NonNullable<AdminJSOptions['locale']>;
   /** Ready-made AdminJS options: spread into `new AdminJS({...})` and add your own. */
   adminOptions: AdminJSOptions;
+  /** Starts the report worker (call once the database is migrated). */
+  start(): Promise<void>;
+  /** Stops the report worker; reports being generated are queued again. */
+  stop(): Promise<void>;
 }
 
 export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
@@ -45,6 +55,7 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
     secret: options.secret,
     rootPath,
     publicUrl: options.publicUrl,
+    reports: createReportsModule(options.prisma, options.sql, options.reports),
     components: {},
   };
   context.components = registerComponents(componentLoader);
@@ -61,11 +72,14 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
     resources,
     componentLoader,
     locale,
+    start: () => context.reports.worker.start(),
+    stop: () => context.reports.worker.stop(),
     adminOptions: {
       rootPath,
       resources,
       componentLoader,
       locale,
+      dashboard: { handler: createDashboardHandler(options.prisma, options.sql), component: context.components.Dashboard },
       branding: { companyName: 'Online chats', withMadeWithLove: false },
     },
   };

@@ -57,13 +57,6 @@ export function todayIn(timeZone: string, now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
-/** The date `days` days after (or before, when negative) a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  const n = dayNumber(date);
-  if (n === undefined) throw new Error(`not a date: ${date}`);
-  return dateOfDayNumber(n + days);
-}
-
 function checkDate(value: string, field: 'from' | 'to'): number {
   const n = dayNumber(value);
   if (n === undefined) {
@@ -98,7 +91,7 @@ export function parseDashboardParams(params: Record<string, unknown>, now = new 
   };
   const timeZone = canonicalTimeZone(text('tz') ?? 'UTC');
   const to = text('to') ?? todayIn(timeZone, now);
-  const from = text('from') ?? (dayNumber(to) !== undefined ? addDays(to, 1 - DEFAULT_PERIOD_DAYS) : to);
+  const from = text('from') ?? dateOfDayNumber(checkDate(to, 'to') + 1 - DEFAULT_PERIOD_DAYS);
   const chat = text('chat');
   if (chat !== undefined && !/^\d{1,9}$/.test(chat)) {
     throw new DashboardInputError('invalidChat', `Unknown chat "${chat}"`, { value: chat });

@@ -40,17 +40,31 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return options.databaseUrl ? openPostgres(options.databaseUrl) : openPGlite(options.dataDir);
 }
 
+/** SQL access over a host's own `pg` pool. */
+export function sqlRunnerForPool(pool: pg.Pool): SqlRunner {
+  return {
+    exec: async (sql) => { await pool.query(sql); },
+    query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
+    cursor: (sql, params, batchSize) => postgresCursor(pool, sql, params, batchSize),
+  };
+}
+
+/** SQL access over a host's own PGlite instance. */
+export function sqlRunnerForPGlite(pglite: PGlite): SqlRunner {
+  return {
+    exec: async (sql) => { await pglite.exec(sql); },
+    query: async (sql, params) => (await pglite.query(sql, params as unknown[])).rows as never,
+    cursor: (sql, params, batchSize) => pgliteCursor(pglite, sql, params, batchSize),
+  };
+}
+
 async function openPostgres(connectionString: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: 10 });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,
     kind: 'postgresql',
-    sql: {
-      exec: async (sql) => { await pool.query(sql); },
-      query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
-      cursor: (sql, params, batchSize) => postgresCursor(pool, sql, params, batchSize),
-    },
+    sql: sqlRunnerForPool(pool),
     close: async () => {
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);
@@ -74,11 +88,7 @@ async function openPGlite(dataDir?: string): Promise<Database> {
     return {
       prisma,
       kind: 'pglite',
-      sql: {
-        exec: async (sql) => { await pglite.exec(sql); },
-        query: async (sql, params) => (await pglite.query(sql, params as unknown[])).rows as never,
-        cursor: (sql, params, batchSize) => pgliteCursor(pglite, sql, params, batchSize),
-      },
+      sql: sqlRunnerForPGlite(pglite),
       close: async () => {
         await prisma.$disconnect();
         await pglite.close();

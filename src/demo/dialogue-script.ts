@@ -117,12 +117,12 @@ export function buildDialogue(rng: Random, input: ScriptInput): DialogueRows {
   const language: Language = rng.chance(0.88) ? def.language : other;
   const line = new Timeline(input, id, rng);
   const bot = { name: def.botName };
-  const answer = (text: string): boolean => {
+  const answer = (text: string, nudge = true): boolean => {
     line.wait(1 * SECOND, 3 * SECOND);
     const hit = chat.rules.find(({ regex }) => regex.test(text));
     const said = line.say('bot', hit ? hit.rule.answer : def.fallbackAnswer, bot);
     if (hit && said) line.mark(hit.rule.markers);
-    if (hit && !hit.rule.transfer && rng.chance(0.35)) {
+    if (nudge && hit && !hit.rule.transfer && rng.chance(0.35)) {
       line.wait(2 * SECOND, 5 * SECOND);
       line.say('bot', BOT_ANYTHING_ELSE[def.language], bot);
     }
@@ -145,7 +145,7 @@ export function buildDialogue(rng: Random, input: ScriptInput): DialogueRows {
     line.wait(5 * SECOND, 40 * SECOND);
     const thanks = rng.pick(CLIENT_THANKS[language]);
     line.say('client', thanks);
-    answer(thanks);
+    answer(thanks, false);
   }
   if (transfer) {
     line.wait(1 * SECOND, 2 * SECOND);

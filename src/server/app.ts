@@ -3,6 +3,8 @@ import express, { type Express } from 'express';
 import AdminJS from 'adminjs';
 import AdminJSExpress from '@adminjs/express';
 import type { PrismaClient } from '@prisma/client';
+import type { SqlRunner } from '../db/connect.js';
+import type { ReportsOptions } from '../reports/reports-module.js';
 import { createChatsAdmin, type ChatsAdmin } from '../admin/plugin.js';
 import { makeAuthenticate } from '../auth/authenticate.js';
 import { PrismaSessionStore } from '../auth/prisma-session-store.js';
@@ -12,7 +14,9 @@ import { chatsAdminMiddleware } from '../index.js';
 
 export interface AppOptions {
   prisma: PrismaClient;
+  sql: SqlRunner;
   secret: string;
+  reports?: ReportsOptions;
   publicUrl?: string;
   /** Set cookies with the Secure flag (behind TLS). */
   secureCookies?: boolean;
@@ -21,7 +25,9 @@ export interface AppOptions {
 export interface BuiltApp { app: Express; admin: AdminJS; chats: ChatsAdmin }
 
 export async function buildApp(options: AppOptions): Promise<BuiltApp> {
-  const chats = createChatsAdmin({ prisma: options.prisma, secret: options.secret, publicUrl: options.publicUrl });
+  const chats = createChatsAdmin({
+    prisma: options.prisma, sql: options.sql, secret: options.secret, publicUrl: options.publicUrl, reports: options.reports,
+  });
   const admin = new AdminJS(chats.adminOptions);
   await admin.initialize();
 

@@ -1,4 +1,5 @@
 // The standalone application: `npm start`.
+import path from 'node:path';
 import { readConfig } from '../config.js';
 import { openDatabase } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
@@ -14,13 +15,16 @@ async function main(): Promise<void> {
   const { applied } = await migrate(db.sql);
   if (applied.length) console.log(`Database migrated: ${applied.join(', ')}`);
   const login = await ensureFirstAdmin(db.prisma, config.adminEmail ?? 'admin@example.com', config.adminPassword ?? 'admin123');
-  await loadDemoDataIfEmpty(db);
-  const { app, admin } = await buildApp({
+  if (config.demoData) await loadDemoDataIfEmpty(db);
+  const { app, admin, chats } = await buildApp({
     prisma: db.prisma,
+    sql: db.sql,
+    reports: { dir: path.join(config.dataDir, 'reports'), concurrency: config.reportConcurrency, fileTtlHours: config.reportTtlHours },
     secret,
     publicUrl: config.publicUrl,
     secureCookies: config.publicUrl?.startsWith('https://'),
   });
+  await chats.start();
   const server = app.listen(config.port, () => {
     const where = db.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
     console.log(`adminjs-chats on http://localhost:${config.port}${admin.options.rootPath} (${where})`);
@@ -29,7 +33,7 @@ async function main(): Promise<void> {
   });
   const stop = () => {
     server.close();
-    db.close().finally(() => process.exit(0));
+    chats.stop().finally(() => db.close()).finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -173,12 +173,17 @@ export async function createReportWriter(options: ReportWriterOptions): Promise<
       state = 'done';
       fail(new Error('the report was aborted'));
       zip.unpipe(output); // archiver must not end the output: a truncated file would look complete
-      if (!output.destroyed) {
+      if (!partPath) {
+        output.destroy(); // an HTTP client sees a failed download, not a short file
+        return;
+      }
+      // our own file: wait for its descriptor to close (an open in flight would recreate it)
+      if (!output.closed) {
         const closed = once(output, 'close').catch(() => {});
         output.destroy();
         await closed;
       }
-      if (partPath) await rm(partPath, { force: true });
+      await rm(partPath, { force: true });
     },
   };
   return writer;

@@ -1,5 +1,8 @@
 // A host application that already has AdminJS, Express and Prisma adds the plugin exactly as the
 // README's "Use in your AdminJS app" section says, and the chat screens work in it.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import express from 'express';
 import request from 'supertest';
 import AdminJS from 'adminjs';
@@ -20,7 +23,8 @@ describeEachDatabase('host application integration', (kind) => {
 
     // --- the README snippet, verbatim ---
     const secret = 'host-secret-at-least-32-characters-long';
-    const chats = createChatsAdmin({ prisma, secret });
+    const reportsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'host-reports-'));
+    const chats = createChatsAdmin({ prisma, sql: db.sql, secret, reports: { dir: reportsDir } });
     const admin = new AdminJS({ ...chats.adminOptions, resources: [...chats.resources] });
     const router = AdminJSExpress.buildAuthenticatedRouter(admin, { authenticate, cookiePassword: secret }, null,
       { secret, resave: false, saveUninitialized: false, store: new PrismaSessionStore(prisma) });

@@ -3,7 +3,7 @@
 import type { Response } from 'supertest';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 import { createUser, loginAs, startTestApp, TEST_SECRET } from '../support/http.js';
-import { buildApp, type BuiltApp } from '../../src/server/app.js';
+import type { BuiltApp } from '../../src/server/app.js';
 import { chatDeletionSummary, deleteChat } from '../../src/chats/delete-chat.js';
 
 type Agent = Awaited<ReturnType<typeof loginAs>>;
@@ -130,7 +130,7 @@ describeEachDatabase('chat screens', (kind) => {
     });
 
     it('uses the browser origin when no public URL is configured, and ignores a bad one', async () => {
-      const local = await buildApp({ prisma: db.prisma, secret: TEST_SECRET });
+      const local = await startTestApp(db, { publicUrl: null });
       const agent = await loginAs(local.app, 'admin@example.com');
       const chat = await db.prisma.chat.create({ data: { name: 'Local', publicKey: 'frame-key-0002' } });
       const viaOrigin = await agent.get(`${API}/records/${chat.id}/frameCode`).query({ origin: 'https://admin.example.com' });

@@ -1,4 +1,7 @@
 // Starts the real application (AdminJS routes and all) on a test database and logs users in.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
 import { buildApp, type BuiltApp } from '../../src/server/app.js';
@@ -9,8 +12,15 @@ import type { Role } from '../../src/auth/roles.js';
 export const TEST_SECRET = 'test-secret-0123456789abcdef';
 export const PASSWORD = 'password123';
 
-export async function startTestApp(db: TestDatabase): Promise<BuiltApp> {
-  return buildApp({ prisma: db.prisma, secret: TEST_SECRET, publicUrl: 'http://chats.test' });
+/** The app on a test database; report files go to a fresh temporary folder. */
+export async function startTestApp(db: TestDatabase, options: { publicUrl?: string | null } = {}): Promise<BuiltApp> {
+  return buildApp({
+    prisma: db.prisma,
+    sql: db.sql,
+    secret: TEST_SECRET,
+    publicUrl: options.publicUrl === null ? undefined : options.publicUrl ?? 'http://chats.test',
+    reports: { dir: fs.mkdtempSync(path.join(os.tmpdir(), 'chats-reports-')) },
+  });
 }
 
 export async function createUser(db: TestDatabase, role: Role, email = `${role}@example.com`) {

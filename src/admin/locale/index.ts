@@ -6,11 +6,13 @@ import enChat from './en/chat.js';
 import enDialog from './en/dialog.js';
 import enMessage from './en/message.js';
 import enAdminUser from './en/admin-user.js';
+import enDashboard from './en/dashboard.js';
 import ruCommon from './ru/common.js';
 import ruChat from './ru/chat.js';
 import ruDialog from './ru/dialog.js';
 import ruMessage from './ru/message.js';
 import ruAdminUser from './ru/admin-user.js';
+import ruDashboard from './ru/dashboard.js';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -26,8 +28,8 @@ export function deepMerge(...parts: Tree[]): Tree {
 }
 
 export const translations = {
-  en: deepMerge(enCommon, enChat, enDialog, enMessage, enAdminUser) as LocaleTranslations,
-  ru: deepMerge(ruCommon, ruChat, ruDialog, ruMessage, ruAdminUser) as LocaleTranslations,
+  en: deepMerge(enCommon, enChat, enDialog, enMessage, enAdminUser, enDashboard) as LocaleTranslations,
+  ru: deepMerge(ruCommon, ruChat, ruDialog, ruMessage, ruAdminUser, ruDashboard) as LocaleTranslations,
 };
 
 export const locale = {

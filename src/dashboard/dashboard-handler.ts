@@ -1,0 +1,39 @@
+// The AdminJS dashboard handler (GET /admin/api/dashboard): query parameters from, to (YYYY-MM-DD),
+// chat (a chat id; all chats when empty) and tz (IANA zone; UTC when empty). Answers the
+// dashboard's numbers and the chat list for the selector; a bad parameter is a 400 with a clear
+// message (and a code the component translates), never a 500.
+import type { PrismaClient } from '@prisma/client';
+import type { PageContext, PageHandler } from 'adminjs';
+import type { SqlRunner } from '../db/connect.js';
+import { canRead, type CurrentUser } from '../auth/roles.js';
+import { DashboardInputError, MAX_PERIOD_DAYS, parseDashboardParams } from './dashboard-input.js';
+import { loadDashboard, type DashboardData } from './dashboard-queries.js';
+
+export interface DashboardChat { id: number; name: string }
+
+export type DashboardResponse =
+  | (DashboardData & { chats: DashboardChat[]; maxPeriodDays: number })
+  | { error: { code: string; message: string; params: Record<string, string | number> }; chats: DashboardChat[]; maxPeriodDays: number };
+
+interface HttpResponse { status(code: number): unknown }
+
+export function createDashboardHandler(prisma: PrismaClient, sql: Pick<SqlRunner, 'query'>): PageHandler {
+  return async (request: { query?: Record<string, unknown> }, response: HttpResponse, context: PageContext): Promise<DashboardResponse> => {
+    if (!canRead(context.currentAdmin as CurrentUser | undefined)) {
+      response.status(403);
+      return { error: { code: 'forbidden', message: 'You are not allowed to see the dashboard', params: {} }, chats: [], maxPeriodDays: MAX_PERIOD_DAYS };
+    }
+    const chats = await prisma.chat.findMany({ select: { id: true, name: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+    try {
+      const query = parseDashboardParams(request.query ?? {});
+      if (query.chatId !== undefined && !chats.some((chat) => chat.id === query.chatId)) {
+        throw new DashboardInputError('invalidChat', `Unknown chat "${query.chatId}"`, { value: String(query.chatId) });
+      }
+      return { ...(await loadDashboard(sql, query)), chats, maxPeriodDays: MAX_PERIOD_DAYS };
+    } catch (error) {
+      if (!(error instanceof DashboardInputError)) throw error;
+      response.status(400);
+      return { error: { code: error.code, message: error.message, params: error.params }, chats, maxPeriodDays: MAX_PERIOD_DAYS };
+    }
+  };
+}

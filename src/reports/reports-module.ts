@@ -1,0 +1,44 @@
+// Assembles the report machinery (job store, files, worker, service) for one app instance.
+import path from 'node:path';
+import type { PrismaClient } from '@prisma/client';
+import type { SqlRunner } from '../db/connect.js';
+import { JobStore } from './jobs/job-store.js';
+import { ReportFiles } from './jobs/report-files.js';
+import { ReportWorker } from './jobs/report-worker.js';
+import { ReportsService } from './reports-service.js';
+import { getReport } from './registry.js';
+
+export interface ReportsOptions {
+  /** Folder of the report files; `./data/reports` by default. */
+  dir?: string;
+  /** Reports generated at once by this instance (default 2). */
+  concurrency?: number;
+  /** Hours a ready file is kept (default 24). */
+  fileTtlHours?: number;
+  /** Viewers may export the non-billing reports (default false). */
+  viewersMayExport?: boolean;
+}
+
+export interface ReportsModule {
+  service: ReportsService;
+  worker: ReportWorker;
+  files: ReportFiles;
+}
+
+export function createReportsModule(prisma: PrismaClient, sql: SqlRunner, options: ReportsOptions = {}): ReportsModule {
+  const files = new ReportFiles(options.dir ?? path.resolve('data', 'reports'));
+  const store = new JobStore(prisma, sql, { staleAfterMs: 60_000, maxAttempts: 3 });
+  const worker = new ReportWorker({
+    store,
+    files,
+    sql,
+    definitionOf: getReport,
+    concurrency: Math.max(1, options.concurrency ?? 2),
+    pollMs: 2_000,
+    heartbeatMs: 5_000,
+    fileTtlMs: (options.fileTtlHours ?? 24) * 3_600_000,
+    log: (message) => console.warn(message),
+  });
+  const service = new ReportsService(prisma, store, files, worker, { viewersMayExport: options.viewersMayExport ?? false });
+  return { service, worker, files };
+}

@@ -1,0 +1,104 @@
+// What users do with reports — ask for one from the filtered dialogue list, list their jobs,
+// download, regenerate, delete — with the permission checks. The AdminJS actions and the download
+// route are thin layers over this.
+import type { PrismaClient, ReportJob } from '@prisma/client';
+import type { CurrentUser } from '../auth/roles.js';
+import { parseDialogFilter, dialogFilterToQuery } from '../domain/dialog-filter.js';
+import { isReportType } from './report-definition.js';
+import { getReport } from './registry.js';
+import { mayExport, maySeeJob, type ReportPermissionOptions } from './report-permissions.js';
+import { reportFileName } from './report-file-name.js';
+import type { JobStore } from './jobs/job-store.js';
+import type { ReportFiles } from './jobs/report-files.js';
+import type { ReportWorker } from './jobs/report-worker.js';
+
+/** A problem the user can fix: shown as is, answered with a 4xx. */
+export class ReportRequestError extends Error {
+  constructor(message: string, readonly status: 400 | 403 | 404 | 409 = 400, readonly field?: string) {
+    super(message);
+  }
+}
+
+export interface ReportRequest {
+  type: unknown;
+  withTime: unknown;
+  timeZone: unknown;
+  /** The dialogue list's query string (filters.*), as the list had it. */
+  listQuery: Record<string, unknown>;
+  /** Absolute URL of dialogue pages: `${dialogUrlBase}/${id}/show`. */
+  dialogUrlBase: string;
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export class ReportsService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly store: JobStore,
+    private readonly files: ReportFiles,
+    private readonly worker: ReportWorker,
+    private readonly permissions: ReportPermissionOptions,
+  ) {}
+
+  async request(user: CurrentUser, request: ReportRequest): Promise<ReportJob> {
+    if (!isReportType(request.type)) throw new ReportRequestError('Choose a report type', 400, 'type');
+    const definition = getReport(request.type);
+    if (!mayExport(user, definition, this.permissions)) throw new ReportRequestError('You are not allowed to export this report', 403);
+    const timeZone = typeof request.timeZone === 'string' && request.timeZone ? request.timeZone : 'UTC';
+    if (!isValidTimeZone(timeZone)) throw new ReportRequestError(`Unknown time zone "${timeZone}"`, 400, 'timeZone');
+    const { filter, errors } = parseDialogFilter(request.listQuery);
+    const firstError = Object.values(errors)[0];
+    if (firstError) throw new ReportRequestError(`Invalid filter: ${firstError}`, 400);
+    const chat = filter.chatId ? await this.prisma.chat.findUnique({ where: { id: filter.chatId }, select: { name: true } }) : null;
+    const job = await this.store.create({
+      type: request.type,
+      withTime: request.withTime === true || request.withTime === 'true',
+      timeZone,
+      filter: dialogFilterToQuery(filter),
+      fileName: reportFileName(definition.title, chat?.name ?? null, filter, timeZone),
+      dialogUrlBase: request.dialogUrlBase,
+      createdById: Number(user.id) || null,
+    });
+    this.worker.kick();
+    return job;
+  }
+
+  async get(user: CurrentUser, id: string): Promise<ReportJob> {
+    const job = /^[0-9a-f-]{36}$/i.test(id) ? await this.prisma.reportJob.findUnique({ where: { id } }) : null;
+    if (!job || !maySeeJob(user, job)) throw new ReportRequestError('This report does not exist or was deleted', 404);
+    return job;
+  }
+
+  /** The file to send, or a reason why there is none. */
+  async download(user: CurrentUser, id: string): Promise<{ path: string; fileName: string }> {
+    const job = await this.get(user, id);
+    if (job.status === 'expired') throw new ReportRequestError('This report has expired; regenerate it', 409);
+    if (job.status !== 'ready' || !this.files.exists(job.id)) throw new ReportRequestError('This report is not ready yet', 409);
+    return { path: this.files.finalPath(job.id), fileName: job.fileName };
+  }
+
+  async regenerate(user: CurrentUser, id: string): Promise<ReportJob> {
+    const job = await this.get(user, id);
+    if (isReportType(job.type) && !mayExport(user, getReport(job.type), this.permissions)) {
+      throw new ReportRequestError('You are not allowed to export this report', 403);
+    }
+    await this.files.remove(job.id);
+    const queued = await this.store.requeue(job.id);
+    if (!queued) throw new ReportRequestError('This report is being generated already', 409);
+    this.worker.kick();
+    return queued;
+  }
+
+  async delete(user: CurrentUser, id: string): Promise<void> {
+    const job = await this.get(user, id);
+    await this.prisma.reportJob.delete({ where: { id: job.id } });
+    await this.files.remove(job.id); // a worker still writing it notices at its next heartbeat
+  }
+}
