@@ -3,6 +3,8 @@ import type { PrismaClient } from '@prisma/client';
 import type { ComponentLoader } from 'adminjs';
 import type { Datamodel } from '../db/dmmf.js';
 import type { ReportsModule } from '../reports/reports-module.js';
+import type { LiveHub } from '../channels/live-hub.js';
+import type { Conversations } from '../channels/conversation.js';
 
 export interface ChatsAdminContext {
   prisma: PrismaClient;
@@ -16,6 +18,9 @@ export interface ChatsAdminContext {
   publicUrl?: string;
   /** Report jobs: the Export action, the Reports page and the download route use it. */
   reports: ReportsModule;
+  /** Live message delivery and the conversation service shared by the widget, Facebook and operators. */
+  hub: LiveHub;
+  conversations: Conversations;
   /** Registered component names, filled by src/admin/components.ts. */
   components: Record<string, string>;
 }

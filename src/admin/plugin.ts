@@ -13,6 +13,9 @@ import { locale } from './locale/index.js';
 import { createDashboardHandler } from '../dashboard/dashboard-handler.js';
 import type { SqlRunner } from '../db/connect.js';
 import { createReportsModule, type ReportsOptions } from '../reports/reports-module.js';
+import { LiveHub } from '../channels/live-hub.js';
+import { Conversations } from '../channels/conversation.js';
+import { reportsPage } from './pages/reports.page.js';
 
 export interface ChatsAdminOptions {
   prisma: PrismaClient;
@@ -48,6 +51,7 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
   if (!options.secret || options.secret.length < 16) throw new Error('adminjs-chats needs a secret of at least 16 characters');
   const componentLoader = options.componentLoader ?? new ComponentLoader();
   const rootPath = options.rootPath ?? '/admin';
+  const hub = new LiveHub();
   const context: ChatsAdminContext = {
     prisma: options.prisma,
     datamodel: options.datamodel ?? loadDatamodel(),
@@ -56,6 +60,8 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
     rootPath,
     publicUrl: options.publicUrl,
     reports: createReportsModule(options.prisma, options.sql, options.reports),
+    hub,
+    conversations: new Conversations(options.prisma, hub),
     components: {},
   };
   context.components = registerComponents(componentLoader);
@@ -81,6 +87,7 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
       locale,
       dashboard: { handler: createDashboardHandler(options.prisma, options.sql), component: context.components.Dashboard },
       branding: { companyName: 'Online chats', withMadeWithLove: false },
+      pages: { reports: reportsPage(context) },
     },
   };
 }
