@@ -13,8 +13,9 @@ import ExcelJS from 'exceljs';
 import { createReportWriter } from '../src/xlsx/report-writer.js';
 import { COLUMNS, sessionRow } from './xlsx-data.js';
 
-type Variant = 'raw' | 'ours';
-interface Result { variant: Variant; rows: number; seconds: number; rowsPerSecond: number; peakRssMb: number; startRssMb: number; fileMb: number; waits: number }
+// ours-textlinks: the link column as plain text, like the raw baseline (isolates the link cost)
+type Variant = 'raw' | 'ours' | 'ours-textlinks';
+interface Result { variant: Variant; rows: number; seconds: number; rowsPerSecond: number; rowsPerCpuSecond: number; peakRssMb: number; startRssMb: number; fileMb: number; waits: number }
 
 const arg = (name: string, fallback: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -40,9 +41,10 @@ async function rawExceljs(rows: number, file: string): Promise<number> {
   return 0;
 }
 
-async function ours(rows: number, file: string): Promise<number> {
+async function ours(rows: number, file: string, textLinks = false): Promise<number> {
   const highWaterMark = Number(arg('hwm', String(1024 * 1024)));
-  const writer = await createReportWriter({ output: file, columns: COLUMNS, timeZone: 'Europe/Moscow', highWaterMark });
+  const columns = textLinks ? COLUMNS.map((c) => (c.type === 'hyperlink' ? { ...c, type: 'string' as const } : c)) : COLUMNS;
+  const writer = await createReportWriter({ output: file, columns, timeZone: 'Europe/Moscow', highWaterMark });
   for (let i = 0; i < rows; i++) await writer.addRow(sessionRow(i));
   await writer.finish();
   return writer.waits;
@@ -52,11 +54,14 @@ async function child(variant: Variant, rows: number): Promise<void> {
   const file = join(tmpdir(), `xlsx-bench-${process.pid}.xlsx`);
   const startRssMb = process.memoryUsage().rss / 2 ** 20;
   const started = process.hrtime.bigint();
-  const waits = await (variant === 'raw' ? rawExceljs : ours)(rows, file);
+  const cpuBefore = process.cpuUsage();
+  const waits = variant === 'raw' ? await rawExceljs(rows, file) : await ours(rows, file, variant === 'ours-textlinks');
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpuBefore); // all threads (zlib runs in the pool): steadier than wall time on a busy box
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const fileMb = mb(statSync(file).size);
   rmSync(file, { force: true });
-  const result: Result = { variant, rows, seconds: Math.round(seconds * 100) / 100, rowsPerSecond: Math.round(rows / seconds), peakRssMb: Math.round(vmHwmMb()), startRssMb: Math.round(startRssMb), fileMb, waits };
+  const result: Result = { variant, rows, seconds: Math.round(seconds * 100) / 100, rowsPerSecond: Math.round(rows / seconds), rowsPerCpuSecond: Math.round(rows / cpuSeconds), peakRssMb: Math.round(vmHwmMb()), startRssMb: Math.round(startRssMb), fileMb, waits };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
@@ -78,20 +83,22 @@ async function parent(): Promise<void> {
         if (out.status !== 0) throw new Error(`${variant} ${rows}: ${out.stderr}`);
         const result = JSON.parse(out.stdout.trim().split('\n').pop()!) as Result;
         results.push(result);
-        console.log(`${variant.padEnd(4)} ${String(rows).padStart(8)} rows  run ${run}: ${String(result.rowsPerSecond).padStart(7)} rows/s  ${result.seconds.toFixed(2).padStart(6)} s  peak RSS ${result.peakRssMb} MB (start ${result.startRssMb})  file ${result.fileMb} MB${variant === 'ours' ? `  waits ${result.waits}` : ''}`);
+        console.log(`${variant.padEnd(14)} ${String(rows).padStart(8)} rows  run ${run}: ${String(result.rowsPerSecond).padStart(7)} rows/s (${String(result.rowsPerCpuSecond).padStart(6)} per CPU s)  ${result.seconds.toFixed(2).padStart(6)} s  peak RSS ${result.peakRssMb} MB (start ${result.startRssMb})  file ${result.fileMb} MB${variant !== 'raw' ? `  waits ${result.waits}` : ''}`);
       }
     }
   }
-  if (variants.includes('raw') && variants.includes('ours')) {
-    const best = (v: Variant, rows: number, pick: (r: Result) => number, f: (...n: number[]) => number) => f(...results.filter((r) => r.variant === v && r.rows === rows).map(pick));
-    for (const rows of [Math.round(top / 10), top]) {
-      const ratio = best('ours', rows, (r) => r.rowsPerSecond, Math.max) / best('raw', rows, (r) => r.rowsPerSecond, Math.max);
-      console.log(`${rows} rows: ours/raw throughput (best of runs) = ${ratio.toFixed(2)}`);
+  // runs interleave the variants, so run i of each saw roughly the same machine load
+  const sizes = [Math.round(top / 10), top];
+  const of = (v: Variant, rows: number) => results.filter((r) => r.variant === v && r.rows === rows);
+  for (const variant of variants.filter((v) => v !== 'raw')) {
+    for (const rows of sizes) {
+      if (variants.includes('raw')) {
+        const ratios = (pick: (r: Result) => number) => of(variant, rows).map((r, i) => (pick(r) / pick(of('raw', rows)[i])).toFixed(2)).join(', ');
+        console.log(`${variant} ${rows} rows: / raw per run: wall ${ratios((r) => r.rowsPerSecond)}; CPU ${ratios((r) => r.rowsPerCpuSecond)}`);
+      }
     }
-  }
-  if (variants.includes('ours')) {
-    const peak = (rows: number) => Math.max(...results.filter((r) => r.variant === 'ours' && r.rows === rows).map((r) => r.peakRssMb));
-    console.log(`ours: peak RSS ${top} rows / ${Math.round(top / 10)} rows = ${(peak(top) / peak(Math.round(top / 10))).toFixed(2)} (worst runs)`);
+    const peaks = sizes.map((rows) => Math.max(...of(variant, rows).map((r) => r.peakRssMb)));
+    console.log(`${variant}: worst peak RSS ${sizes[1]} rows / ${sizes[0]} rows = ${peaks[1]} / ${peaks[0]} = ${(peaks[1] / peaks[0]).toFixed(2)}`);
   }
 }
 

@@ -3,7 +3,7 @@
 //   const chats = createChatsAdmin({ prisma, secret: process.env.SECRET, datamodel: Prisma.dmmf.datamodel });
 //   const admin = new AdminJS({ ...chats.adminOptions, resources: [...chats.resources, ...yourResources] });
 //   const router = AdminJSExpress.buildAuthenticatedRouter(admin, { authenticate, cookiePassword }, null, sessionOptions);
-//   app.use(admin.options.rootPath, ...chatsAdminMiddleware(admin), router, adminErrorHandler);
+//   app.use(admin.options.rootPath, ...chatsAdminMiddleware(admin), router, chatsAdminRoutes(chats), adminErrorHandler);
 //   app.use(chatsPublicRouter(chats));
 //
 // The host's `authenticate` must return a user with `role: 'admin' | 'operator' | 'viewer'`.
@@ -12,6 +12,7 @@ import type { ChatsAdmin } from './admin/plugin.js';
 import { publicRouter } from './server/public-routes.js';
 import { forbiddenAsStatus } from './server/admin-errors.js';
 import { returnAfterLogin } from './server/return-after-login.js';
+import { reportDownloadRouter } from './server/report-download.js';
 
 export { createChatsAdmin, type ChatsAdmin, type ChatsAdminOptions } from './admin/plugin.js';
 export type { CurrentUser, Role } from './auth/roles.js';
@@ -33,4 +34,12 @@ export { adminErrorHandler } from './server/admin-errors.js';
  */
 export function chatsAdminMiddleware(admin: { options: { rootPath: string; loginPath: string; logoutPath?: string } }): RequestHandler[] {
   return [forbiddenAsStatus, returnAfterLogin(admin.options)];
+}
+
+/**
+ * Routes of the admin that are not AdminJS pages (the report download). Mount them on the admin
+ * root path right after the AdminJS router, which sets up the session and the login guard.
+ */
+export function chatsAdminRoutes(chats: ChatsAdmin, options: { loginPath?: string } = {}): Router {
+  return reportDownloadRouter(chats.context, options.loginPath);
 }

@@ -15,6 +15,8 @@ const COMPONENT_FILES: Record<string, string> = {
   ConnectFacebook: 'ConnectFacebook',
   DeleteChat: 'DeleteChat',
   Dashboard: 'Dashboard',
+  ExportReport: 'ExportReport',
+  ReportsPage: 'ReportsPage',
 };
 
 

@@ -10,7 +10,7 @@ import { makeAuthenticate } from '../auth/authenticate.js';
 import { PrismaSessionStore } from '../auth/prisma-session-store.js';
 import { publicRouter } from './public-routes.js';
 import { adminErrorHandler } from './admin-errors.js';
-import { chatsAdminMiddleware } from '../index.js';
+import { chatsAdminMiddleware, chatsAdminRoutes } from '../index.js';
 
 export interface AppOptions {
   prisma: PrismaClient;
@@ -47,7 +47,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
       cookie: { httpOnly: true, sameSite: 'lax', secure: options.secureCookies ? true : 'auto', maxAge: 24 * 60 * 60 * 1000 },
     },
   );
-  app.use(admin.options.rootPath, ...chatsAdminMiddleware(admin), adminRouter, adminErrorHandler);
+  app.use(admin.options.rootPath, ...chatsAdminMiddleware(admin), adminRouter, chatsAdminRoutes(chats, admin.options), adminErrorHandler);
   app.use(publicRouter(chats.context));
   app.get('/', (_req, res) => res.redirect(admin.options.rootPath));
   return { app, admin, chats };

@@ -13,6 +13,7 @@ describe('responseTimes', () => {
       msg('operator', '10:03:40'), // no client message in between: not a response
       msg('client', '10:05:00'), msg('client', '10:05:20'),
       msg('operator', '10:06:00'), // 10:05:00 → 10:06:00 = 60 s
+      msg('operator', '10:06:10'), // again no client message in between: not a response
       msg('client', '10:07:00'), // never answered: no response time
     ];
     expect(responseTimes(t('10:01:00'), messages)).toEqual({ first: 150, responses: [150, 60] });

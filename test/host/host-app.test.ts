@@ -7,7 +7,7 @@ import express from 'express';
 import request from 'supertest';
 import AdminJS from 'adminjs';
 import AdminJSExpress from '@adminjs/express';
-import { createChatsAdmin, chatsPublicRouter, chatsAdminMiddleware, adminErrorHandler, PrismaSessionStore } from '../../src/index.js';
+import { createChatsAdmin, chatsPublicRouter, chatsAdminMiddleware, chatsAdminRoutes, adminErrorHandler, PrismaSessionStore } from '../../src/index.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 
 describeEachDatabase('host application integration', (kind) => {
@@ -28,7 +28,7 @@ describeEachDatabase('host application integration', (kind) => {
     const admin = new AdminJS({ ...chats.adminOptions, resources: [...chats.resources] });
     const router = AdminJSExpress.buildAuthenticatedRouter(admin, { authenticate, cookiePassword: secret }, null,
       { secret, resave: false, saveUninitialized: false, store: new PrismaSessionStore(prisma) });
-    app.use(admin.options.rootPath, ...chatsAdminMiddleware(admin), router, adminErrorHandler);
+    app.use(admin.options.rootPath, ...chatsAdminMiddleware(admin), router, chatsAdminRoutes(chats), adminErrorHandler);
     app.use(chatsPublicRouter(chats));
     // --- end of snippet ---
 

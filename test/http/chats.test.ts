@@ -2,7 +2,7 @@
 // dialogs, delete with counts. Connect Facebook and role denials: chats-facebook.test.ts.
 import type { Response } from 'supertest';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
-import { createUser, loginAs, startTestApp, TEST_SECRET } from '../support/http.js';
+import { createUser, loginAs, startTestApp } from '../support/http.js';
 import type { BuiltApp } from '../../src/server/app.js';
 import { chatDeletionSummary, deleteChat } from '../../src/chats/delete-chat.js';
 

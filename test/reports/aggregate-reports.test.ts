@@ -3,6 +3,7 @@
 // computed by the code under test. Rows stay plain data so they can be compared with a workbook
 // read back later.
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
+import { expectWorkbookHoldsRows } from '../support/xlsx-readback.js';
 import type { DialogFilter } from '../../src/domain/dialog-filter.js';
 import type { ReportDefinition, ReportRow } from '../../src/reports/report-definition.js';
 import { billingReport } from '../../src/reports/definitions/billing.js';
@@ -34,6 +35,7 @@ describeEachDatabase('aggregate reports', (kind) => {
     for (const row of rows) expect(Object.keys(row).sort()).toEqual(keys);
     const count = await report.countRows(db.sql, options);
     if (count !== null) expect(count).toBe(rows.length);
+    await expectWorkbookHoldsRows(db.sql, report, options, rows); // the file holds exactly these rows
     return rows;
   }
 
@@ -41,8 +43,8 @@ describeEachDatabase('aggregate reports', (kind) => {
     it('one row per chat × channel, then one total per currency', async () => {
       expect(billingReport.adminOnly).toBe(true);
       expect(await run(billingReport)).toEqual([
-        // d1 (12 messages, 5 paid, 0.1000) + d7 (no messages)
-        { chat: 'Alpha Shop', channel: 'Web', dialogues: 2, messages: 12, paidMessages: 5, price: '0.0200', cost: '0.1000', currency: 'USD' },
+        // d1 (13 messages, 6 paid, 0.1200) + d7 (no messages)
+        { chat: 'Alpha Shop', channel: 'Web', dialogues: 2, messages: 13, paidMessages: 6, price: '0.0200', cost: '0.1200', currency: 'USD' },
         { chat: 'Alpha Shop', channel: 'Facebook', dialogues: 1, messages: 6, paidMessages: 3, price: '0.0350', cost: '0.1050', currency: 'USD' },
         { chat: 'Beta Help', channel: 'Web', dialogues: 1, messages: 5, paidMessages: 2, price: '0.0500', cost: '0.1000', currency: 'EUR' },
         { chat: 'Beta Help', channel: 'Facebook', dialogues: 1, messages: 4, paidMessages: 2, price: '0.1000', cost: '0.2000', currency: 'EUR' },
@@ -51,8 +53,8 @@ describeEachDatabase('aggregate reports', (kind) => {
         { chat: 'Gamma Store', channel: 'Facebook', dialogues: 1, messages: 8, paidMessages: 4, price: '0.0300', cost: '0.1000', currency: 'USD' },
         // EUR: 1+1 dialogues, 5+4 messages, 2+2 paid, 0.1000+0.2000
         { chat: 'Total', channel: null, dialogues: 2, messages: 9, paidMessages: 4, price: null, cost: '0.3000', currency: 'EUR' },
-        // USD: 2+1+1+1 dialogues, 12+6+6+8 messages, 5+3+3+4 paid, 0.1000+0.1050+0.0300+0.1000
-        { chat: 'Total', channel: null, dialogues: 5, messages: 32, paidMessages: 15, price: null, cost: '0.3350', currency: 'USD' },
+        // USD: 2+1+1+1 dialogues, 13+6+6+8 messages, 6+3+3+4 paid, 0.1200+0.1050+0.0300+0.1000
+        { chat: 'Total', channel: null, dialogues: 5, messages: 33, paidMessages: 16, price: null, cost: '0.3550', currency: 'USD' },
       ]);
     });
 
@@ -60,7 +62,7 @@ describeEachDatabase('aggregate reports', (kind) => {
       const sums = await db.sql.query<{ currency: string; cost: string }>(`
         SELECT c.currency, sum(d.cost)::text AS cost FROM dialogs d JOIN chats c ON c.id = d.chat_id
         GROUP BY c.currency ORDER BY c.currency`);
-      expect(sums).toEqual([{ currency: 'EUR', cost: '0.3000' }, { currency: 'USD', cost: '0.3350' }]);
+      expect(sums).toEqual([{ currency: 'EUR', cost: '0.3000' }, { currency: 'USD', cost: '0.3550' }]);
     });
 
     it('follows the chat filter (one currency, one total)', async () => {
@@ -73,10 +75,18 @@ describeEachDatabase('aggregate reports', (kind) => {
 
     it('follows the marker filter (lead: d1 and d4)', async () => {
       expect(await run(billingReport, { markerId: ids.lead })).toEqual([
-        { chat: 'Alpha Shop', channel: 'Web', dialogues: 1, messages: 12, paidMessages: 5, price: '0.0200', cost: '0.1000', currency: 'USD' },
+        { chat: 'Alpha Shop', channel: 'Web', dialogues: 1, messages: 13, paidMessages: 6, price: '0.0200', cost: '0.1200', currency: 'USD' },
         { chat: 'Beta Help', channel: 'Facebook', dialogues: 1, messages: 4, paidMessages: 2, price: '0.1000', cost: '0.2000', currency: 'EUR' },
         { chat: 'Total', channel: null, dialogues: 1, messages: 4, paidMessages: 2, price: null, cost: '0.2000', currency: 'EUR' },
-        { chat: 'Total', channel: null, dialogues: 1, messages: 12, paidMessages: 5, price: null, cost: '0.1000', currency: 'USD' },
+        { chat: 'Total', channel: null, dialogues: 1, messages: 13, paidMessages: 6, price: null, cost: '0.1200', currency: 'USD' },
+      ]);
+    });
+
+    it('follows the operator filter; a line without messages costs 0.0000 (pavel: d2, d7)', async () => {
+      expect(await run(billingReport, { operatorId: ids.operators.pavel })).toEqual([
+        { chat: 'Alpha Shop', channel: 'Web', dialogues: 1, messages: 0, paidMessages: 0, price: '0.0200', cost: '0.0000', currency: 'USD' },
+        { chat: 'Alpha Shop', channel: 'Facebook', dialogues: 1, messages: 6, paidMessages: 3, price: '0.0350', cost: '0.1050', currency: 'USD' },
+        { chat: 'Total', channel: null, dialogues: 2, messages: 6, paidMessages: 3, price: null, cost: '0.1050', currency: 'USD' },
       ]);
     });
 
@@ -88,8 +98,8 @@ describeEachDatabase('aggregate reports', (kind) => {
   describe('sources', () => {
     it('counts messages by author and transfers per chat × channel', async () => {
       expect(await run(sourcesReport)).toEqual([
-        // d1: bot 2, operator 3, client 6, transferred; d7: transferred, no messages
-        { chat: 'Alpha Shop', channel: 'Web', dialogues: 2, botMessages: 2, operatorMessages: 3, clientMessages: 6, transferred: 2 },
+        // d1: bot 2, operator 4, client 6, transferred; d7: transferred, no messages
+        { chat: 'Alpha Shop', channel: 'Web', dialogues: 2, botMessages: 2, operatorMessages: 4, clientMessages: 6, transferred: 2 },
         { chat: 'Alpha Shop', channel: 'Facebook', dialogues: 1, botMessages: 1, operatorMessages: 2, clientMessages: 2, transferred: 1 },
         { chat: 'Beta Help', channel: 'Web', dialogues: 1, botMessages: 1, operatorMessages: 1, clientMessages: 2, transferred: 1 },
         { chat: 'Beta Help', channel: 'Facebook', dialogues: 1, botMessages: 2, operatorMessages: 0, clientMessages: 2, transferred: 0 },
@@ -100,7 +110,7 @@ describeEachDatabase('aggregate reports', (kind) => {
 
     it('follows the status filter (closed: d1, d3, d5)', async () => {
       expect(await run(sourcesReport, { status: 'closed' })).toEqual([
-        { chat: 'Alpha Shop', channel: 'Web', dialogues: 1, botMessages: 2, operatorMessages: 3, clientMessages: 6, transferred: 1 },
+        { chat: 'Alpha Shop', channel: 'Web', dialogues: 1, botMessages: 2, operatorMessages: 4, clientMessages: 6, transferred: 1 },
         { chat: 'Beta Help', channel: 'Web', dialogues: 1, botMessages: 1, operatorMessages: 1, clientMessages: 2, transferred: 1 },
         { chat: 'Gamma Store', channel: 'Web', dialogues: 1, botMessages: 1, operatorMessages: 2, clientMessages: 3, transferred: 0 },
       ]);
@@ -113,10 +123,11 @@ describeEachDatabase('aggregate reports', (kind) => {
     it('one row per dialogue handled by an operator, oldest first', async () => {
       expect(await run(operatorMetricsReport)).toEqual([
         // waits: transfer 10:01:00 → 10:03:30 = 150 s (first); 10:03:40 follows an operator
-        // message: no response; client 10:05:00 → 10:06:00 = 60 s; "Thank you" never answered.
+        // message: no response; client 10:05:00 → 10:06:00 = 60 s; 10:06:10 follows an operator
+        // message again: no response; "Thank you" never answered.
         // average (150 + 60) / 2 = 105
         { sessionId: d('d1'), chat: 'Alpha Shop', operator: OLGA, transferredAt: at('2026-03-02T10:01:00'), firstReplyAt: at('2026-03-02T10:03:30'),
-          firstResponseTime: 150, averageResponseTime: 105, maxResponseTime: 150, operatorMessages: 3, clientMessages: 6 },
+          firstResponseTime: 150, averageResponseTime: 105, maxResponseTime: 150, operatorMessages: 4, clientMessages: 6 },
         // 09:00:20 → 09:00:50 = 30 s; 09:01:00 → 09:01:45 = 45 s; average 37.5
         { sessionId: d('d2'), chat: 'Alpha Shop', operator: PAVEL, transferredAt: at('2026-03-03T09:00:20'), firstReplyAt: at('2026-03-03T09:00:50'),
           firstResponseTime: 30, averageResponseTime: 37.5, maxResponseTime: 45, operatorMessages: 2, clientMessages: 2 },
@@ -160,10 +171,10 @@ describeEachDatabase('aggregate reports', (kind) => {
   describe('productivity', () => {
     it('one row per operator, by name', async () => {
       expect(await run(productivityReport)).toEqual([
-        // handled d1, d3, d6 (assigned); sent 3 + 1 + 1 = 5; clients 6 + 2 + 3 = 11
+        // handled d1, d3, d6 (assigned); sent 4 + 1 + 1 = 6; clients 6 + 2 + 3 = 11
         // responses 150, 60 (d1), 30 (d6): average 240 / 3 = 80, max 150; first 150, 30 → 90
         // without response: d3
-        { operator: OLGA, dialogues: 3, operatorMessages: 5, clientMessages: 11, averageResponseTime: 80,
+        { operator: OLGA, dialogues: 3, operatorMessages: 6, clientMessages: 11, averageResponseTime: 80,
           maxResponseTime: 150, averageFirstResponseTime: 90, withoutResponse: 1 },
         // handled d2, d7 (assigned), d5, d6 (wrote); sent 2 + 2 + 2 = 6; clients 2 + 0 + 3 + 3 = 8
         // responses 30, 45 (d2), 40 (d5), 0, 90 (d6): average 205 / 5 = 41, max 90; first 30

@@ -1,6 +1,7 @@
 // The four row reports (all sessions, with markers, client phrases, web pages) on a hand-made
 // fixture: exact rows, every list filter, "with time", time zones, and a very long dialogue.
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
+import { expectWorkbookHoldsRows } from '../support/xlsx-readback.js';
 import type { DialogFilter } from '../../src/domain/dialog-filter.js';
 import type { ReportDefinition, ReportOptions, ReportRow } from '../../src/reports/report-definition.js';
 import { allSessionsReport } from '../../src/reports/definitions/all-sessions.js';
@@ -16,9 +17,11 @@ import {
 const options = (filter: DialogFilter = {}, more: Partial<ReportOptions> = {}): ReportOptions =>
   ({ filter, withTime: false, timeZone: 'UTC', dialogUrlBase: DIALOG_URL_BASE, ...more });
 
+/** The report's rows; the same rows are also checked cell by cell in an exported workbook. */
 async function collect(db: TestDatabase, report: ReportDefinition, opts: ReportOptions): Promise<ReportRow[]> {
   const rows: ReportRow[] = [];
   for await (const batch of report.rows(db.sql, opts)) rows.push(...batch);
+  if (rows.length <= 200) await expectWorkbookHoldsRows(db.sql, report, opts, rows);
   return rows;
 }
 

@@ -7,12 +7,14 @@ import enDialog from './en/dialog.js';
 import enMessage from './en/message.js';
 import enAdminUser from './en/admin-user.js';
 import enDashboard from './en/dashboard.js';
+import enReports from './en/reports.js';
 import ruCommon from './ru/common.js';
 import ruChat from './ru/chat.js';
 import ruDialog from './ru/dialog.js';
 import ruMessage from './ru/message.js';
 import ruAdminUser from './ru/admin-user.js';
 import ruDashboard from './ru/dashboard.js';
+import ruReports from './ru/reports.js';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -28,12 +30,17 @@ export function deepMerge(...parts: Tree[]): Tree {
 }
 
 export const translations = {
-  en: deepMerge(enCommon, enChat, enDialog, enMessage, enAdminUser, enDashboard) as LocaleTranslations,
-  ru: deepMerge(ruCommon, ruChat, ruDialog, ruMessage, ruAdminUser, ruDashboard) as LocaleTranslations,
+  en: deepMerge(enCommon, enChat, enDialog, enMessage, enAdminUser, enDashboard, enReports) as LocaleTranslations,
+  ru: deepMerge(ruCommon, ruChat, ruDialog, ruMessage, ruAdminUser, ruDashboard, ruReports) as LocaleTranslations,
 };
 
+// The top bar's language selector lists `availableLanguages`. AdminJS 7 has no Russian of its own:
+// ru/common.ts translates its texts. `localeDetection` makes the choice stick: i18next's browser
+// detector keeps it in localStorage (so a reload, the login page and a copied link stay in the
+// chosen language) and, before any choice, takes the browser's language (`?lng=ru` works too).
 export const locale = {
   language: 'en',
   availableLanguages: ['en', 'ru'],
+  localeDetection: true,
   translations,
 };

@@ -13,6 +13,7 @@ import { dialogFilterWhere } from '../../db/dialog-filter-prisma.js';
 import { guardListQuery, unknownFilters, withIdTieBreaker, type ListQueryRules } from '../actions/dialog/list-query.js';
 import { enrichList, enrichShow } from '../actions/dialog/enrich.js';
 import { messagesPageAction } from '../actions/dialog/messages-page.js';
+import { exportAction } from '../actions/dialog/export.action.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NONE: Where = { id: { in: [] } };
@@ -118,6 +119,7 @@ export function dialogResource(ctx: ChatsAdminContext): ResourceWithOptions {
         delete: { isAccessible: adminOnly },
         bulkDelete: { isAccessible: false },
         messagesPage: messagesPageAction(ctx),
+        export: exportAction(ctx),
       },
     },
   };

@@ -8,8 +8,9 @@
 // - otherwise it answers a wait only if the message just before it is the client's, and that wait
 //   began at the latest "client run start": a client message right after an operator message.
 // Both windows share the one sort, and the per-dialogue totals that follow are a sorted group-by,
-// so nothing is hashed or re-sorted per message (measured on 100k dialogues: 2.1 s instead of
-// 3.5 s for the segment-numbering + GROUP BY form).
+// so nothing is hashed or re-sorted per message. (A first version numbered "segments" and grouped
+// by them: its hash aggregates spilled to disk under the default 4 MB work_mem; 100k dialogues,
+// server time 4.9 s → 1.2 s.)
 // Messages before the transfer take part in the message totals only.
 import { dialogFilterSql, type SqlFragment } from '../../db/dialog-filter-sql.js';
 import type { DialogFilter } from '../../domain/dialog-filter.js';

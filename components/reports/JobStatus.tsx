@@ -1,0 +1,69 @@
+// A report job's status: a badge; while generating, a progress bar with the row count (a moving
+// stripe when the total is not known yet); on error, the reason.
+import React from 'react';
+import { Badge, Box, Text } from '@adminjs/design-system';
+import type { ReportJobView } from '../../src/admin/pages/report-views.js';
+import { formatCount } from './format.js';
+
+type T = (key: string, options?: Record<string, unknown>) => string;
+
+const VARIANTS: Record<ReportJobView['status'], 'info' | 'primary' | 'success' | 'danger' | 'default'> = {
+  queued: 'default',
+  generating: 'info',
+  ready: 'success',
+  error: 'danger',
+  expired: 'default',
+};
+
+const ProgressBar: React.FC<{ written: number; total: number | null }> = ({ written, total }) => {
+  const share = total ? Math.min(1, written / total) : null;
+  return (
+    <Box
+      mt="sm"
+      style={{ width: 160, height: 6, borderRadius: 3, background: '#e5e8f0', overflow: 'hidden' }}
+      role="progressbar"
+      aria-valuemin={0}
+      aria-valuemax={total ?? undefined}
+      aria-valuenow={written}
+    >
+      <Box
+        style={{
+          height: '100%',
+          borderRadius: 3,
+          background: '#3040d6',
+          width: share === null ? '35%' : `${Math.max(3, share * 100)}%`,
+          transition: 'width 0.6s ease',
+          opacity: share === null ? 0.6 : 1,
+        }}
+      />
+    </Box>
+  );
+};
+
+const JobStatus: React.FC<{ job: ReportJobView; t: T; language: string }> = ({ job, t, language }) => (
+  <Box data-testid="report-status" data-status={job.status}>
+    <Badge size="sm" variant={VARIANTS[job.status]} outline={job.status === 'expired'}>
+      {t(`status.${job.status}`)}
+    </Badge>
+    {job.status === 'generating' && (
+      <>
+        <ProgressBar written={job.rowsWritten} total={job.rowsTotal} />
+        <Text variant="xs" color="grey60" mt="xs">
+          {job.rowsTotal
+            ? t('page.rowsOf', { written: formatCount(job.rowsWritten, language), total: formatCount(job.rowsTotal, language) })
+            : t('page.rows', { count: formatCount(job.rowsWritten, language) })}
+        </Text>
+      </>
+    )}
+    {job.status === 'ready' && (
+      <Text variant="xs" color="grey60" mt="xs">{t('page.rows', { count: formatCount(job.rowsWritten, language) })}</Text>
+    )}
+    {job.status === 'error' && job.error && (
+      <Text variant="xs" color="error" mt="xs" style={{ maxWidth: 280, whiteSpace: 'normal' }} data-testid="report-error">
+        {job.error}
+      </Text>
+    )}
+  </Box>
+);
+
+export default JobStatus;
