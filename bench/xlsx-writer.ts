@@ -1,6 +1,6 @@
 // Bench: raw exceljs streaming writer (tight loop) vs createReportWriter, at N/10 and N rows.
-//   npx tsx bench/xlsx-writer.ts --rows 1000000 [--runs 2] [--variants raw,ours] [--hwm 1048576]
-//                                [--runner node|tsx]
+//   npx tsx bench/xlsx-writer.ts --rows 1000000 [--runs 2] [--variants raw,ours,ours-textlinks]
+//                                [--hwm 1048576] [--runner node|tsx]
 // Each measurement runs in its own child process so RSS peaks never mix. Peak RSS is the kernel's
 // high-water mark (VmHWM): a synchronous loop starves any interval-based sampler. Children run on
 // bare node from a transpiled copy by default (--runner tsx: under tsx, +~45 MB for its loader).

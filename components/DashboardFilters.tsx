@@ -23,6 +23,8 @@ function timeZoneOptions(current: string): Option[] {
   return [...zones].map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') }));
 }
 
+// the same height as the design system's Select, so that the labels line up
+const CONTROL_HEIGHT = { height: 34 } as const;
 const DATE_FIELD = { mb: 0, style: { flex: '0 0 170px', width: 170 } } as const;
 const SELECT_FIELD = { mb: 0, style: { flex: '1 1 220px', minWidth: 220, maxWidth: 340 } } as const;
 
@@ -43,11 +45,11 @@ const DashboardFilters: React.FC<Props> = ({ values, chats, loading, t, onChange
       <Box variant="card" flex flexDirection="row" flexWrap="wrap" alignItems="flex-end" style={{ gap: 16 }} mb="xl">
         <FormGroup {...DATE_FIELD}>
           <Label htmlFor="dashboard-from">{t('from')}</Label>
-          <Input id="dashboard-from" name="from" type="date" value={values.from} max={values.to || undefined} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set({ from: e.target.value })} />
+          <Input id="dashboard-from" name="from" type="date" style={CONTROL_HEIGHT} value={values.from} max={values.to || undefined} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set({ from: e.target.value })} />
         </FormGroup>
         <FormGroup {...DATE_FIELD}>
           <Label htmlFor="dashboard-to">{t('to')}</Label>
-          <Input id="dashboard-to" name="to" type="date" value={values.to} min={values.from || undefined} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set({ to: e.target.value })} />
+          <Input id="dashboard-to" name="to" type="date" style={CONTROL_HEIGHT} value={values.to} min={values.from || undefined} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set({ to: e.target.value })} />
         </FormGroup>
         <FormGroup {...SELECT_FIELD}>
           <Label>{t('chat')}</Label>
@@ -69,7 +71,7 @@ const DashboardFilters: React.FC<Props> = ({ values, chats, loading, t, onChange
             onChange={(option: Option | null) => set({ tz: option?.value ?? 'UTC' })}
           />
         </FormGroup>
-        <Button type="submit" variant="contained" disabled={loading} data-testid="dashboard-show">{t('show')}</Button>
+        <Button type="submit" variant="contained" disabled={loading} style={CONTROL_HEIGHT} data-testid="dashboard-show">{t('show')}</Button>
       </Box>
     </form>
   );

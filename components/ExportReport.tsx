@@ -10,7 +10,7 @@ import { ActionHeader, ApiClient, ViewHelpers, useNotice, useTranslation, type A
 import { useNavigate } from 'react-router';
 import type { ReportJobView } from '../src/admin/pages/report-views.js';
 import type { FilterSummaryItem } from '../src/admin/actions/dialog/export.action.js';
-import { COMMON_TIME_ZONES, browserTimeZone, errorBodyOf, formatDateTime } from './reports/format.js';
+import { COMMON_TIME_ZONES, browserTimeZone, errorBodyOf } from './reports/format.js';
 import ExportFilters from './reports/ExportFilters.js';
 
 const api = new ApiClient();
@@ -155,7 +155,9 @@ const ExportReport: React.FC<ActionProps> = (props) => {
               <datalist id="export-time-zones">
                 {[...new Set([browserTimeZone(), ...COMMON_TIME_ZONES])].map((zone) => <option key={zone} value={zone} />)}
               </datalist>
-              <FormMessage>{fieldErrors.timeZone ?? t('export.timeZoneHint')}</FormMessage>
+              {fieldErrors.timeZone
+                ? <FormMessage>{fieldErrors.timeZone}</FormMessage>
+                : <Text variant="xs" color="grey60" mt="sm">{t('export.timeZoneHint')}</Text>}
             </FormGroup>
           </>
         )}
@@ -168,21 +170,26 @@ const ExportReport: React.FC<ActionProps> = (props) => {
         {job && (stage === 'downloading' || stage === 'pending' || stage === 'failed') && (
           <Box data-testid="export-result" data-stage={stage}>
             {stage === 'downloading' && (
-              <MessageBox variant="success" mb="lg" message={t('export.downloading')}>
-                <Text mt="sm"><Icon icon="FileText" mr="sm" />{job.fileName}</Text>
-                <Text mt="sm"><Link href={job.downloadUrl}>{t('export.download')}</Link></Text>
+              <MessageBox variant="success" mb="xl" message={t('export.downloading')}>
+                <Box flex alignItems="center" mt="default" style={{ gap: 6 }}>
+                  <Icon icon="FileText" />
+                  <Link href={job.downloadUrl} data-testid="export-download-again" title={t('export.download')}>{job.fileName}</Link>
+                </Box>
               </MessageBox>
             )}
-            {stage === 'pending' && <MessageBox variant="info" mb="lg" message={t('export.pending')} data-testid="export-pending" />}
-            {stage === 'failed' && <MessageBox variant="danger" mb="lg" message={job.error ?? t('status.error')} />}
-            <Text color="grey60" variant="sm" mb="lg">
-              {formatDateTime(job.createdAt, language)} · {job.fileName}
-            </Text>
-            <Button as="a" variant="outlined" href={reportsUrl} mr="default" data-testid="open-reports"
-              onClick={(event: React.MouseEvent) => { event.preventDefault(); navigate(reportsUrl); }}>
-              <Icon icon="List" />{t('export.openReports')}
-            </Button>
-            <Button type="button" variant="text" onClick={restart}>{t('export.another')}</Button>
+            {stage === 'pending' && (
+              <MessageBox variant="info" mb="xl" message={t('export.pending')} data-testid="export-pending">
+                <Text mt="default" variant="sm">{job.fileName}</Text>
+              </MessageBox>
+            )}
+            {stage === 'failed' && <MessageBox variant="danger" mb="xl" message={job.error ?? t('status.error')} />}
+            <Box flex flexDirection="column" alignItems="flex-start" style={{ gap: 8 }}>
+              <Button as="a" variant="outlined" href={reportsUrl} data-testid="open-reports"
+                onClick={(event: React.MouseEvent) => { event.preventDefault(); navigate(reportsUrl); }}>
+                <Icon icon="List" />{t('export.openReports')}
+              </Button>
+              <Button type="button" variant="text" onClick={restart}>{t('export.another')}</Button>
+            </Box>
           </Box>
         )}
       </DrawerContent>

@@ -17,6 +17,8 @@ export interface AppConfig {
   demoData: boolean;
   reportConcurrency: number;
   reportTtlHours: number;
+  /** Graph API base URL for the Facebook Send API (FACEBOOK_GRAPH_URL); https://graph.facebook.com when unset. */
+  facebookGraphUrl?: string;
 }
 
 function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -45,5 +47,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoData: env.DEMO_DATA ? env.DEMO_DATA !== 'off' : env.NODE_ENV !== 'production',
     reportConcurrency: Math.floor(positiveNumber(env, 'REPORT_CONCURRENCY', 2)),
     reportTtlHours: positiveNumber(env, 'REPORT_TTL_HOURS', 24),
+    facebookGraphUrl: env.FACEBOOK_GRAPH_URL?.replace(/\/+$/, '') || undefined,
   };
 }

@@ -7,9 +7,10 @@
 //   app.use(chatsPublicRouter(chats));
 //
 // The host's `authenticate` must return a user with `role: 'admin' | 'operator' | 'viewer'`.
-import type { RequestHandler, Router } from 'express';
+import express, { type RequestHandler, type Router } from 'express';
 import type { ChatsAdmin } from './admin/plugin.js';
 import { publicRouter } from './server/public-routes.js';
+import { facebookWebhookRouter } from './facebook/webhook-router.js';
 import { forbiddenAsStatus } from './server/admin-errors.js';
 import { returnAfterLogin } from './server/return-after-login.js';
 import { reportDownloadRouter } from './server/report-download.js';
@@ -22,10 +23,15 @@ export { PrismaSessionStore } from './auth/prisma-session-store.js';
 export { migrate } from './db/migrate.js';
 export { openDatabase, type Database } from './db/connect.js';
 
-/** Routes that work without login: the chat widget and (later) channel webhooks. */
+/**
+ * Routes that work without login: the chat widget and the Facebook webhook. Mount it before any
+ * body parser of the host: the webhook's signature is checked over the raw request body.
+ */
 export function chatsPublicRouter(chats: ChatsAdmin): Router {
-  return publicRouter(chats.context);
+  return express.Router().use(facebookWebhookRouter(chats.context), publicRouter(chats.context));
 }
+export { facebookWebhookRouter } from './facebook/webhook-router.js';
+export type { FacebookOptions } from './facebook/delivery-worker.js';
 export { adminErrorHandler } from './server/admin-errors.js';
 
 /**

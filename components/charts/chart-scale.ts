@@ -1,13 +1,14 @@
 // Axis helpers for the dashboard's SVG charts: "nice" tick values and which x labels to print.
 
-const COUNT_STEPS = [1, 2, 2.5, 5];
+const COUNT_STEPS = [1, 2, 2.5, 5, 10];
 /** Steps that read well as durations: seconds, minutes, hours. */
 export const DURATION_STEPS_SECONDS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
 
 function countStep(raw: number): number {
   const power = 10 ** Math.floor(Math.log10(raw));
   const fraction = raw / power;
-  const nice = COUNT_STEPS.find((step) => fraction <= step) ?? 10;
+  // 2.5 only where it makes whole numbers (25, 250…): counts have no halves
+  const nice = COUNT_STEPS.find((step) => fraction <= step && Number.isInteger(step * power)) ?? 10;
   return nice * power;
 }
 
@@ -25,7 +26,7 @@ export function niceTicks(max: number, count = 4, durationSteps?: number[]): num
   return ticks;
 }
 
-/** Prints every n-th x label so that at most `maxLabels` are shown (the last one always). */
+/** Every how many columns an x label is printed, so that at most `maxLabels` are shown. */
 export function labelStep(count: number, maxLabels: number): number {
   return Math.max(1, Math.ceil(count / Math.max(1, maxLabels)));
 }

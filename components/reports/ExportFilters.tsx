@@ -28,8 +28,7 @@ const ExportFilters: React.FC<Props> = ({ items, timeZone, language, t, resource
         <Box flex flexDirection="row" flexWrap="wrap" style={{ gap: 8 }}>
           {items.map((item) => (
             <Badge key={`${item.property}-${item.bound ?? ''}`} outline variant="primary" data-testid={`export-filter-${item.property}`}>
-              <Text as="span" color="grey60" mr="xs">{translateProperty(item.property, resourceId)}:</Text>
-              {valueOf(item)}
+              <span style={{ opacity: 0.7 }}>{translateProperty(item.property, resourceId)}:</span> {valueOf(item)}
             </Badge>
           ))}
         </Box>

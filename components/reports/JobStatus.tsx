@@ -20,7 +20,7 @@ const ProgressBar: React.FC<{ written: number; total: number | null }> = ({ writ
   return (
     <Box
       mt="sm"
-      style={{ width: 160, height: 6, borderRadius: 3, background: '#e5e8f0', overflow: 'hidden' }}
+      style={{ width: 112, height: 6, borderRadius: 3, background: '#e5e8f0', overflow: 'hidden' }}
       role="progressbar"
       aria-valuemin={0}
       aria-valuemax={total ?? undefined}
@@ -51,15 +51,15 @@ const JobStatus: React.FC<{ job: ReportJobView; t: T; language: string }> = ({ j
         <Text variant="xs" color="grey60" mt="xs">
           {job.rowsTotal
             ? t('page.rowsOf', { written: formatCount(job.rowsWritten, language), total: formatCount(job.rowsTotal, language) })
-            : t('page.rows', { count: formatCount(job.rowsWritten, language) })}
+            : t('page.rows', { count: job.rowsWritten, value: formatCount(job.rowsWritten, language) })}
         </Text>
       </>
     )}
     {job.status === 'ready' && (
-      <Text variant="xs" color="grey60" mt="xs">{t('page.rows', { count: formatCount(job.rowsWritten, language) })}</Text>
+      <Text variant="xs" color="grey60" mt="xs">{t('page.rows', { count: job.rowsWritten, value: formatCount(job.rowsWritten, language) })}</Text>
     )}
     {job.status === 'error' && job.error && (
-      <Text variant="xs" color="error" mt="xs" style={{ maxWidth: 280, whiteSpace: 'normal' }} data-testid="report-error">
+      <Text variant="xs" color="error" mt="xs" style={{ maxWidth: 190, whiteSpace: 'normal', lineHeight: 1.4 }} data-testid="report-error">
         {job.error}
       </Text>
     )}

@@ -26,6 +26,14 @@ export function formatDateTime(iso: string | null | undefined, language: string,
   }
 }
 
+/** Compact form for table cells: the year only when it is not the current one. */
+export function formatShortDateTime(iso: string | null | undefined, language: string): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  const year = date.getFullYear() === new Date().getFullYear() ? undefined : 'numeric';
+  return new Intl.DateTimeFormat(language, { year, month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(date);
+}
+
 const UNITS = ['B', 'KB', 'MB', 'GB'];
 
 export function formatBytes(bytes: number | null | undefined, language: string): string {

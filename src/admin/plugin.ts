@@ -15,7 +15,9 @@ import type { SqlRunner } from '../db/connect.js';
 import { createReportsModule, type ReportsOptions } from '../reports/reports-module.js';
 import { LiveHub } from '../channels/live-hub.js';
 import { Conversations } from '../channels/conversation.js';
+import { startInactivityCloser, type InactivityCloser } from '../channels/inactivity-closer.js';
 import { reportsPage } from './pages/reports.page.js';
+import { FacebookDeliveryWorker, type FacebookOptions } from '../facebook/delivery-worker.js';
 
 export interface ChatsAdminOptions {
   prisma: PrismaClient;
@@ -32,6 +34,10 @@ export interface ChatsAdminOptions {
   /** Plain SQL on the same database (sqlRunnerForPool / sqlRunnerForPGlite): reports stream through it. */
   sql: SqlRunner;
   reports?: ReportsOptions;
+  /** Facebook Messenger: Graph API URL and version, Send API retry backoff. */
+  facebook?: FacebookOptions;
+  /** How often stale dialogues are closed (chat's inactivity timeout), in ms; false: never. */
+  inactivityCheckMs?: number | false;
 }
 
 export interface ChatsAdmin {
@@ -41,9 +47,11 @@ export interface ChatsAdmin {
   locale: NonNullable<AdminJSOptions['locale']>;
   /** Ready-made AdminJS options: spread into `new AdminJS({...})` and add your own. */
   adminOptions: AdminJSOptions;
-  /** Starts the report worker (call once the database is migrated). */
+  /** Sends bot and operator messages of facebook dialogues (Send API); runs between start() and stop(). */
+  facebook: FacebookDeliveryWorker;
+  /** Starts the report worker and the inactivity closer (call once the database is migrated). */
   start(): Promise<void>;
-  /** Stops the report worker; reports being generated are queued again. */
+  /** Stops them; reports being generated are queued again. */
   stop(): Promise<void>;
 }
 
@@ -73,13 +81,25 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
     markerResource(context),
     adminUserResource(context),
   ];
+  let closer: InactivityCloser | null = null;
+  const facebook = new FacebookDeliveryWorker(options.prisma, options.sql, context.conversations, options.secret, options.facebook);
   return {
     context,
     resources,
     componentLoader,
     locale,
-    start: () => context.reports.worker.start(),
-    stop: () => context.reports.worker.stop(),
+    facebook,
+    start: async () => {
+      await context.reports.worker.start();
+      await facebook.start();
+      if (options.inactivityCheckMs !== false && !closer) closer = startInactivityCloser(options.prisma, hub, { intervalMs: options.inactivityCheckMs });
+    },
+    stop: async () => {
+      await closer?.stop();
+      closer = null;
+      await facebook.stop();
+      await context.reports.worker.stop();
+    },
     adminOptions: {
       rootPath,
       resources,

@@ -12,9 +12,21 @@ export interface LiveMessage {
   clientMessageId?: string | null;
 }
 
-export type LiveEvent =
-  | { type: 'message'; message: LiveMessage }
-  | { type: 'status'; dialogId: string; status: 'active' | 'closed'; waitingForOperator: boolean };
+export type CloseReason = 'client' | 'operator' | 'inactivity';
+
+export interface StatusEvent {
+  type: 'status';
+  dialogId: string;
+  status: 'active' | 'closed';
+  /** Transferred, active, and no operator has answered yet. */
+  waitingForOperator: boolean;
+  /** The assigned operator, when known. */
+  operatorId?: number | null;
+  /** Why it was closed, on the event of the closing. */
+  reason?: CloseReason;
+}
+
+export type LiveEvent = { type: 'message'; message: LiveMessage } | StatusEvent;
 
 type Listener = (event: LiveEvent) => void;
 

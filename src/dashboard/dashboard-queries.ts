@@ -48,14 +48,15 @@ const inPeriod = (column: string) => `${column} >= ${PERIOD_START} AND ${column}
 const DAY_TEXT = `to_char(s.day, 'YYYY-MM-DD')`;
 const AUTHOR_TYPES = ['client', 'bot', 'operator', 'system'] as const;
 
-interface Scope { params: unknown[]; dialogChat: (alias: string) => string; messageChat: (alias: string) => string }
+interface Scope { params: unknown[]; allChats: boolean; dialogChat: (alias: string) => string; messageChat: (alias: string) => string }
 
 function scopeOf(query: DashboardQuery): Scope {
   const params: unknown[] = [query.from, query.to, query.timeZone];
-  if (query.chatId === undefined) return { params, dialogChat: () => '', messageChat: () => '' };
+  if (query.chatId === undefined) return { params, allChats: true, dialogChat: () => '', messageChat: () => '' };
   params.push(query.chatId);
   return {
     params,
+    allChats: false,
     dialogChat: (alias) => `AND ${alias}.chat_id = $4::int`,
     // A message sent in the period belongs to a dialogue of the chat begun before the period ended.
     messageChat: (alias) => `AND ${alias}.dialog_id IN (SELECT cd.id FROM dialogs cd WHERE cd.chat_id = $4::int AND cd.created_at < ${PERIOD_END})`,
@@ -77,7 +78,7 @@ const dialoguesSql = (scope: Scope) => `
 // All chats: one count per author type and day, each an index-only range scan of messages
 // (author_type, sent_at) that never reads the table. One chat: the messages carry no chat id, so
 // each day's messages are read once (sent_at index) and kept if their dialogue is the chat's.
-const messagesSql = (scope: Scope) => (scope.params.length === 3 ? `
+const messagesSql = (scope: Scope) => (scope.allChats ? `
   SELECT ${DAY_TEXT} AS day,
     ${AUTHOR_TYPES.map((type) => `(SELECT count(*)::int FROM messages m WHERE m.author_type = '${type}' AND ${onDay('m.sent_at')}) AS ${type}`).join(',\n    ')}
   FROM ${DAYS}

@@ -3,7 +3,8 @@
 // to count; a few carry numbers so there is also a long tail of unique phrases.
 export type Language = 'en' | 'ru';
 
-export interface BotRule { pattern: string; answer: string; markers: string[]; transfer: boolean }
+// The shape src/domain/bot-rules.ts parses; the demo patterns are regular expressions.
+export interface BotRule { pattern: string; kind: 'regex'; answer: string; markers: string[]; transfer: boolean }
 
 export interface DemoPage { path: string; title: string }
 
@@ -49,6 +50,7 @@ type Topic = keyof typeof TOPICS;
 function rules(answers: Partial<Record<Topic, string>>): BotRule[] {
   return (Object.keys(TOPICS) as Topic[]).filter((topic) => answers[topic]).map((topic) => ({
     pattern: TOPICS[topic].pattern,
+    kind: 'regex' as const,
     answer: answers[topic] as string,
     markers: [...TOPICS[topic].markers],
     transfer: TOPICS[topic].transfer,

@@ -14,6 +14,10 @@ export interface NewMessage {
   text: string;
   /** Defaults to now. */
   sentAt?: Date;
+  /** Idempotency key of an incoming message (unique): a second store of it fails with P2002. */
+  externalId?: string | null;
+  /** 'pending' for a message a channel API still has to deliver (Facebook): a sender picks it up. */
+  deliveryStatus?: 'pending' | null;
 }
 
 export interface StoredMessage {
@@ -47,7 +51,9 @@ export async function storeMessages(prisma: PrismaClient, dialogId: string, mess
       text: message.text,
       sentAt: message.sentAt ?? new Date(),
       ...messageCost(message.authorType, price),
-    }));
+      externalId: message.externalId ?? null,
+      deliveryStatus: message.deliveryStatus ?? null,
+    })).map((row) => ({ ...row, nextDeliveryAt: row.deliveryStatus === 'pending' ? row.sentAt : null }));
     // One INSERT for the batch; the sequence numbers the rows in the order given.
     const ids = (await tx.message.createManyAndReturn({ data: rows, select: { id: true } })).map((row) => row.id).sort((a, b) => a - b);
     let facts: DialogRunningFacts = dialog;

@@ -2,6 +2,7 @@
 // Errors are message keys (field → key); the interface translates them (resources.Chat.messages in
 // src/admin/locale/<lang>/chat.ts), so the same key reads well in every language.
 import { normalizeOrigin } from './public-urls.js';
+import { parseBotRules, type BotRule, type BotRuleErrorKey } from './bot-rules.js';
 
 export const CHAT_NAME_MAX = 200;
 export const CHAT_TEXT_MAX = 4000;
@@ -10,15 +11,22 @@ export const INACTIVITY_TIMEOUT_MAX = 7 * 24 * 60;
 
 /** The chat columns an admin may set through the form; everything else is server-managed. */
 export const CHAT_FORM_FIELDS = [
-  'name', 'allowedOrigins', 'priceWeb', 'priceFacebook', 'currency', 'greeting', 'fallbackAnswer', 'inactivityTimeoutMinutes',
+  'name', 'allowedOrigins', 'priceWeb', 'priceFacebook', 'currency', 'greeting', 'botRules', 'fallbackAnswer', 'inactivityTimeoutMinutes',
 ] as const;
+
+/** Keys of bot rule errors (src/domain/bot-rules.ts), on "botRules" or "botRules.<index>.<field>". */
+const BOT_RULE_ERROR_KEYS: readonly BotRuleErrorKey[] = [
+  'botRulesNotJson', 'botRulesNotList', 'botRulesTooMany', 'ruleNotObject', 'rulePatternRequired', 'rulePatternTooLong',
+  'ruleKindInvalid', 'ruleRegexInvalid', 'ruleRegexUnsafe', 'ruleAnswerRequired', 'ruleAnswerTooLong', 'ruleMarkersInvalid', 'ruleTransferInvalid',
+];
 
 export const CHAT_ERROR_KEYS = [
   'nameRequired', 'nameTooLong', 'originInvalid', 'originsInvalid', 'priceInvalid', 'priceNegative',
   'currencyInvalid', 'timeoutInvalid', 'textTooLong', 'valueInvalid',
   'pageIdInvalid', 'pageNameRequired', 'pageNameTooLong', 'pageTokenRequired', 'appSecretRequired', 'secretInvalid',
+  'botRulesInvalid', ...BOT_RULE_ERROR_KEYS,
 ] as const;
-export type ChatErrorKey = (typeof CHAT_ERROR_KEYS)[number];
+export type ChatErrorKey = (typeof CHAT_ERROR_KEYS)[number] | BotRuleErrorKey;
 /** Field path (e.g. "name", "allowedOrigins.1") → message key. */
 export type FieldErrors = Record<string, ChatErrorKey>;
 
@@ -32,9 +40,15 @@ export interface ChatValues {
   greeting?: string | null;
   fallbackAnswer?: string | null;
   inactivityTimeoutMinutes?: number;
+  botRules?: BotRule[];
 }
 
-export interface Validated<T> { values: T; errors: FieldErrors }
+export interface Validated<T> {
+  values: T;
+  errors: FieldErrors;
+  /** Field path → what exactly is wrong (e.g. the regular expression engine's message); only when any. */
+  details?: Record<string, string>;
+}
 
 /** `create` requires the name; `update` checks only the fields present. */
 export type ChatFormMode = 'create' | 'update';
@@ -110,7 +124,19 @@ export function validateChatInput(input: Record<string, unknown>, mode: ChatForm
     else errors.inactivityTimeoutMinutes = 'timeoutInvalid';
   }
 
-  return { values, errors };
+  const details: Record<string, string> = {};
+  if (input.botRules !== undefined) {
+    const parsed = parseBotRules(input.botRules);
+    for (const error of parsed.errors) {
+      const path = error.rule === null ? 'botRules' : error.field === 'rules' ? `botRules.${error.rule}` : `botRules.${error.rule}.${error.field}`;
+      errors[path] = error.key;
+      if (error.detail) details[path] = error.detail;
+      if (error.rule !== null) errors.botRules = 'botRulesInvalid';
+    }
+    if (!parsed.errors.length) values.botRules = parsed.rules;
+  }
+
+  return Object.keys(details).length ? { values, errors, details } : { values, errors };
 }
 
 /** Canonical, de-duplicated origins; blank entries are dropped. Errors go on the bad items too. */

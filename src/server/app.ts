@@ -9,6 +9,8 @@ import { createChatsAdmin, type ChatsAdmin } from '../admin/plugin.js';
 import { makeAuthenticate } from '../auth/authenticate.js';
 import { PrismaSessionStore } from '../auth/prisma-session-store.js';
 import { publicRouter } from './public-routes.js';
+import { facebookWebhookRouter } from '../facebook/webhook-router.js';
+import type { FacebookOptions } from '../facebook/delivery-worker.js';
 import { adminErrorHandler } from './admin-errors.js';
 import { chatsAdminMiddleware, chatsAdminRoutes } from '../index.js';
 
@@ -17,6 +19,8 @@ export interface AppOptions {
   sql: SqlRunner;
   secret: string;
   reports?: ReportsOptions;
+  /** Graph API URL and version, Send API retries. */
+  facebook?: FacebookOptions;
   publicUrl?: string;
   /** Set cookies with the Secure flag (behind TLS). */
   secureCookies?: boolean;
@@ -27,6 +31,7 @@ export interface BuiltApp { app: Express; admin: AdminJS; chats: ChatsAdmin }
 export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   const chats = createChatsAdmin({
     prisma: options.prisma, sql: options.sql, secret: options.secret, publicUrl: options.publicUrl, reports: options.reports,
+    facebook: options.facebook,
   });
   const admin = new AdminJS(chats.adminOptions);
   await admin.initialize();
@@ -48,6 +53,8 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     },
   );
   app.use(admin.options.rootPath, ...chatsAdminMiddleware(admin), adminRouter, chatsAdminRoutes(chats, admin.options), adminErrorHandler);
+  // before any body parser: the webhook's signature is checked over the raw bytes
+  app.use(facebookWebhookRouter(chats.context));
   app.use(publicRouter(chats.context));
   app.get('/', (_req, res) => res.redirect(admin.options.rootPath));
   return { app, admin, chats };

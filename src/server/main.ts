@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     reports: { dir: path.join(config.dataDir, 'reports'), concurrency: config.reportConcurrency, fileTtlHours: config.reportTtlHours },
     secret,
     publicUrl: config.publicUrl,
+    facebook: { graphBaseUrl: config.facebookGraphUrl },
     secureCookies: config.publicUrl?.startsWith('https://'),
   });
   await chats.start();

@@ -97,6 +97,7 @@ export async function createReportWriter(options: ReportWriterOptions): Promise<
     fail = (error) => {
       if (failure) return;
       failure = error;
+      backpressure.interrupt(error);
       reject(error);
     };
   });
@@ -148,7 +149,7 @@ export async function createReportWriter(options: ReportWriterOptions): Promise<
       links.forgetFormulae(sheet);
       rows += 1;
       // cheap check each row; waits only when the compressor or the output has fallen behind
-      if (backpressure.pending > highWaterMark) await backpressure.relieve(highWaterMark, failed);
+      if (backpressure.pending > highWaterMark) await backpressure.relieve(highWaterMark);
     },
 
     async finish() {

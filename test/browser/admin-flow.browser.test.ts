@@ -4,7 +4,7 @@
 // Screenshots of every screen go to screenshots/foundation-<nn>-<step>.png (git-ignored).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
-  ensureComponentBundle, launchBrowser, listedIds, logIn, newContext, readClipboard, screenshot, startBrowserApp, type BrowserApp,
+  closeFilterDrawer, ensureComponentBundle, eventually, launchBrowser, listedIds, logIn, newContext, readClipboard, screenshot, startBrowserApp, type BrowserApp,
 } from '../support/browser.js';
 
 describe('admin foundation in Chromium', () => {
@@ -20,7 +20,7 @@ describe('admin foundation in Chromium', () => {
     browser = await launchBrowser();
     context = await newContext(browser, app.baseUrl);
     page = await context.newPage();
-  });
+  }, 120_000); // bundling the components, when they changed, takes a while
 
   afterAll(async () => {
     await browser?.close();
@@ -62,10 +62,10 @@ describe('admin foundation in Chromium', () => {
     await modal.getByRole('button', { name: 'Copy' }).first().click();
     await expectVisible(modal.getByRole('button', { name: 'Copied' }));
     const copied = await readClipboard(page);
+    expect(copied).toBe(await iframeCode.inputValue());
     expect(copied).toContain('<iframe');
     expect(copied).toContain(`${app.baseUrl}/widget/${app.fixture.chatA.publicKey}`);
     await shot('03-frame-code-copied');
-    await page.keyboard.press('Escape');
   });
 
   it('04 opens View dialogs of a chat: its four dialogues', async () => {
@@ -73,7 +73,7 @@ describe('admin foundation in Chromium', () => {
     await rowOf('Flower shop').locator('[data-testid="actions-dropdown"]').click();
     await page.locator('[data-testid="action-viewDialogs"]').filter({ visible: true }).first().click();
     await page.waitForURL((url) => url.pathname.endsWith('/resources/Dialog') && url.searchParams.get('filters.chat') === String(app.fixture.chatA.id));
-    await waitForIds(page, [app.fixture.a4, app.fixture.a3, app.fixture.a2, app.fixture.a1]);
+    await eventually(() => listedIds(page), [app.fixture.a4, app.fixture.a3, app.fixture.a2, app.fixture.a1]);
     await expectVisible(page.getByRole('heading', { name: /Dialogs/ }));
     expect(await listTotal(page)).toBe('4');
     expect(new Set(await page.locator('[data-testid="property-list-chat"]').allInnerTexts())).toEqual(new Set(['Flower shop']));
@@ -96,11 +96,11 @@ describe('admin foundation in Chromium', () => {
 
     await drawer.getByRole('button', { name: 'Apply changes' }).click();
     await page.waitForURL((url) => url.searchParams.get('filters.status') === 'no_operator_response');
-    await waitForIds(page, [app.fixture.a4, app.fixture.a2]);
+    await eventually(() => listedIds(page), [app.fixture.a4, app.fixture.a2]);
     expect(await page.locator('[data-testid="no-operator-response"]').count()).toBe(2);
     expect(await listTotal(page)).toBe('2');
     // the drawer stays open after Apply: close it to see the list and its filter button
-    await drawer.locator('h3 + button').click();
+    await closeFilterDrawer(page, 'Dialog');
     await expectVisible(page.locator('[data-css="Dialog-filter-button"]').getByText('Filter (2)'));
     await shot('06-filtered-no-operator-response');
   });
@@ -112,7 +112,7 @@ describe('admin foundation in Chromium', () => {
     await expectVisible(show.getByText(app.fixture.a2));
     await expectVisible(show.getByText('No operator response'));
     await expectVisible(show.getByText('Flower shop'));
-    await waitForCount(page.locator('[data-testid="dialog-message"]'), 3);
+    await eventually(() => page.locator('[data-testid="dialog-message"]').count(), 3);
     await expectVisible(show.getByText('I need a bouquet for a wedding'));
     await shot('07-dialog');
   });
@@ -153,22 +153,4 @@ async function expectVisible(locator: ReturnType<Page['locator']>): Promise<void
 /** The number in the badge next to the list's title (all matching records, not just this page). */
 async function listTotal(page: Page): Promise<string> {
   return (await page.locator('h2 .adminjs_Badge').first().innerText()).trim();
-}
-
-async function waitForCount(locator: ReturnType<Page['locator']>, count: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline && (await locator.count()) !== count) await new Promise((resolve) => setTimeout(resolve, 100));
-  expect(await locator.count()).toBe(count);
-}
-
-/** Waits until the list shows exactly these session ids, in this order. */
-async function waitForIds(page: Page, expected: string[]): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  let shown: string[] = [];
-  while (Date.now() < deadline) {
-    shown = await listedIds(page);
-    if (JSON.stringify(shown) === JSON.stringify(expected)) return;
-    await page.waitForTimeout(100);
-  }
-  expect(shown).toEqual(expected);
 }

@@ -72,6 +72,29 @@ describe('reports in the browser', () => {
     await screenshot(page, 'reports-export-done');
   });
 
+  it('leaves a slow report to the Reports page, which follows it until it is ready', async () => {
+    await app.built.chats.stop(); // no worker: the report stays queued past the form's wait
+    await page.goto(`${app.baseUrl}/admin/resources/Dialog?filters.chat=${app.fixture.chatB.id}`);
+    await page.locator('[data-testid="property-list-id"]').first().waitFor();
+    await screenshot(page, 'reports-dialog-list');
+    await page.locator('[data-testid="action-export"]').first().click();
+    const form = page.locator('[data-testid="export-report"]');
+    expect(await form.locator('[data-testid="export-filter-chat"]').innerText()).toContain('Book store');
+    await form.locator('#export-type').click();
+    await page.getByRole('option', { name: 'Sources', exact: true }).click();
+    await form.locator('[data-testid="export-submit"]').click();
+    await form.locator('[data-testid="export-pending"]').waitFor({ timeout: 15_000 });
+    await screenshot(page, 'reports-export-pending');
+
+    await form.locator('[data-testid="open-reports"]').click();
+    const row = page.locator('[data-testid="report-row"]').first();
+    await row.waitFor();
+    expect(await row.getAttribute('data-status')).toBe('queued');
+    expect(await row.innerText()).toContain('Sources - Book store - all time.xlsx');
+    await app.built.chats.start();
+    await page.locator('[data-testid="report-row"][data-status="ready"]').nth(1).waitFor({ timeout: 15_000 }); // polled, no reload
+  });
+
   it('lists every report with its status on the Reports page, with Download and Delete', async () => {
     const { prisma } = app.db;
     const base = { dialogUrlBase: `${app.baseUrl}/admin/resources/Dialog/records`, createdById: null, timeZone: 'Europe/Berlin' };
@@ -83,17 +106,17 @@ describe('reports in the browser', () => {
       data: { ...base, type: 'productivity', fileName: 'Productivity - All chats - all time.xlsx', status: 'error', error: 'The report could not be generated: canceling statement due to statement timeout', finishedAt: new Date() },
     });
 
-    await page.locator('[data-testid="open-reports"]').click();
+    await page.reload();
     const table = page.locator('[data-testid="reports-table"]');
     await table.waitFor();
     const rows = table.locator('[data-testid="report-row"]');
-    expect(await rows.count()).toBe(3);
+    expect(await rows.count()).toBe(4);
     expect(await rows.nth(0).getAttribute('data-status')).toBe('error'); // newest first
     expect(await rows.nth(1).getAttribute('data-status')).toBe('generating');
     expect(await rows.nth(1).locator('[role="progressbar"]').count()).toBe(1);
     expect(await rows.nth(1).innerText()).toContain('1,200 of 5,000 rows');
     expect(await rows.nth(0).locator('[data-testid="report-error"]').innerText()).toContain('statement timeout');
-    const ready = table.locator('[data-testid="report-row"][data-status="ready"]');
+    const ready = table.locator('[data-testid="report-row"][data-status="ready"]').last();
     expect(await ready.innerText()).toContain('All chat sessions');
     await screenshot(page, 'reports-page');
 

@@ -162,6 +162,16 @@ describeEachDatabase('dashboard queries', (kind) => {
     expect(data.topPhrases).toEqual([]);
   });
 
+  it('follows daylight saving time: 2026-03-08 is 23 hours long in New York', async () => {
+    // 04:30Z = 23:30 EST on 03-07; 03:30Z next day = 23:30 EDT on 03-08 (UTC−4 from 03-08 02:00)
+    await db.sql.query(`INSERT INTO messages (dialog_id, author_type, text, sent_at) VALUES
+      ($1, 'client', 'late', '2026-03-08T04:30:00Z'), ($1, 'client', 'late', '2026-03-09T03:30:00Z')`, ['00000000-0000-4000-8000-000000000006']);
+    const newYork = await loadDashboard(db.sql, { from: '2026-03-07', to: '2026-03-08', timeZone: 'America/New_York' });
+    expect(newYork.messagesPerDay.map((d) => [d.day, d.client])).toEqual([['2026-03-07', 1], ['2026-03-08', 1]]);
+    const utc = await loadDashboard(db.sql, { from: '2026-03-07', to: '2026-03-09', timeZone: 'UTC' });
+    expect(utc.messagesPerDay.map((d) => [d.day, d.client])).toEqual([['2026-03-07', 0], ['2026-03-08', 1], ['2026-03-09', 1]]);
+  });
+
   it('refuses bad input before querying', async () => {
     await expect(loadDashboard(db.sql, { from: '2026-03-05', to: '2026-03-01', timeZone: 'UTC' })).rejects.toThrow(DashboardInputError);
     await expect(loadDashboard(db.sql, { ...PERIOD, timeZone: 'Mars/Olympus' })).rejects.toThrow('Unknown time zone "Mars/Olympus"');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { spawnSync } from 'node:child_process';
+import { isDeepStrictEqual } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from './databases.js';
 import { createUser, startTestApp, PASSWORD } from './http.js';
@@ -183,7 +184,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
     let tallest = document.documentElement.scrollHeight;
     for (const element of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
       const { overflowY } = getComputedStyle(element);
-      if ((overflowY === 'auto' || overflowY === 'scroll') && element.scrollHeight > element.clientHeight) {
+      const onScreen = element.getBoundingClientRect().left < window.innerWidth; // not a closed drawer
+      if ((overflowY === 'auto' || overflowY === 'scroll') && onScreen && element.scrollHeight > element.clientHeight) {
         tallest = Math.max(tallest, window.innerHeight + element.scrollHeight - element.clientHeight);
       }
     }
@@ -202,4 +204,25 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** The session ids shown in the rows of the current AdminJS list. */
 export async function listedIds(page: Page): Promise<string[]> {
   return page.locator('[data-testid="property-list-id"]').allInnerTexts().then((texts) => texts.map((text) => text.trim()));
+}
+
+/** Polls `read` until it returns a value deeply equal to `expected` (then asserts it, for the message). */
+export async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!isDeepStrictEqual(value, expected) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  expect(value).toEqual(expected);
+}
+
+/** Closes a list's filter drawer (it stays open after Apply) and waits until it has slid away. */
+export async function closeFilterDrawer(page: Page, resourceId: string): Promise<void> {
+  const selector = `[data-css="${resourceId}-filter-drawer"]`;
+  await page.locator(selector).locator('h3 + button').click();
+  await page.waitForFunction((css) => {
+    const element = document.querySelector(css);
+    return !!element && element.getBoundingClientRect().left >= window.innerWidth - 1;
+  }, selector);
 }

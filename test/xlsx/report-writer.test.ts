@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { WorksheetBackpressure } from '../../src/xlsx/backpressure.js';
 import { TRUNCATION_MARKER } from '../../src/xlsx/cell-values.js';
 import { createReportWriter, type ReportColumn } from '../../src/xlsx/report-writer.js';
 
@@ -82,6 +83,7 @@ describe('report writer: cells', () => {
     const link = sheet.getCell('E2');
     expect(link.type).toBe(ExcelJS.ValueType.Hyperlink);
     expect(link.value).toEqual({ text: 'Open', hyperlink: 'https://admin.example/d/1' });
+    expect(link.font).toMatchObject({ underline: true, color: { argb: 'FF0563C1' } });
     expect(sheet.getCell('E3').type).toBe(ExcelJS.ValueType.String);
     expect(sheet.getCell('E3').value).toBe('javascript:alert(1)');
   });
@@ -133,6 +135,10 @@ describe('report writer: behaviour', () => {
     expect(sheet.getCell('A2').type).toBe(ExcelJS.ValueType.Hyperlink);
     expect(sheet.getCell('A3').type).toBe(ExcelJS.ValueType.Formula);
     expect(sheet.getCell('A3').value).toEqual({ formula: 'HYPERLINK("https://x.example/2","two")', result: 'two' });
+  });
+
+  it('refuses to run without the exceljs internals it relies on', () => {
+    expect(() => new WorksheetBackpressure({ write() {} })).toThrow(/internals changed/);
   });
 
   it('abort leaves neither the file nor its .part behind', async () => {

@@ -11,7 +11,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NONE: Where = { id: { in: [] } };
 
 export const messageListRules: ListQueryRules = {
-  validateFilters: ruleValidator({ dialog: 'uuid', authorType: ['client', 'bot', 'operator', 'system'], sentAt: 'date', text: 'text' }),
+  validateFilters: ruleValidator({ dialog: 'uuid', authorType: ['client', 'bot', 'operator', 'system'], sentAt: 'date', text: 'text', deliveryStatus: ['pending', 'sent', 'failed'] }),
   sortable: ['sentAt', 'cost'],
 };
 
@@ -34,9 +34,10 @@ export function messageResource(ctx: ChatsAdminContext): ResourceWithOptions {
     options: {
       navigation: { name: 'chats', icon: 'MessageCircle' },
       sort: { sortBy: 'sentAt', direction: 'desc' },
-      listProperties: ['sentAt', 'dialog', 'authorType', 'authorName', 'text', 'cost'],
-      filterProperties: ['dialog', 'authorType', 'sentAt', 'text'],
-      showProperties: ['id', 'sentAt', 'dialog', 'authorType', 'authorName', 'operator', 'text', 'isPaid', 'cost'],
+      // delivery*: the Facebook Send API state of an outgoing message (empty for the web widget)
+      listProperties: ['sentAt', 'dialog', 'authorType', 'authorName', 'text', 'cost', 'deliveryStatus'],
+      filterProperties: ['dialog', 'authorType', 'sentAt', 'text', 'deliveryStatus'],
+      showProperties: ['id', 'sentAt', 'dialog', 'authorType', 'authorName', 'operator', 'text', 'isPaid', 'cost', 'deliveryStatus', 'deliveryAttempts', 'deliveryError', 'nextDeliveryAt'],
       properties: {
         text: { type: 'textarea', ...notSortable },
         sentAt: { isSortable: true },
@@ -44,6 +45,8 @@ export function messageResource(ctx: ChatsAdminContext): ResourceWithOptions {
         dialog: notSortable,
         authorType: notSortable,
         authorName: notSortable,
+        deliveryStatus: notSortable,
+        deliveryError: { type: 'textarea', ...notSortable },
       },
       actions: {
         list: { isAccessible: anyUser, before: guardListQuery(messageListRules) },

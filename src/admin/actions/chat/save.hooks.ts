@@ -5,8 +5,11 @@ import { flat, ValidationError, type ActionContext, type ActionRequest, type Pro
 import { CHAT_FORM_FIELDS, hasErrors, validateChatInput, type ChatFormMode, type FieldErrors } from '../../../domain/chat-validation.js';
 import { newPublicKey } from '../../../domain/public-key.js';
 
-export function toPropertyErrors(errors: FieldErrors): PropertyErrors {
-  return Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, { message, type: 'validation' }]));
+/** `detail` (e.g. a regular expression's syntax error) rides along for the bot rules editor. */
+export function toPropertyErrors(errors: FieldErrors, details: Record<string, string> = {}): PropertyErrors {
+  return Object.fromEntries(Object.entries(errors).map(([field, message]) => [
+    field, { message, type: 'validation', ...(details[field] ? { detail: details[field] } : {}) },
+  ]));
 }
 
 export function chatSaveHook(mode: ChatFormMode) {
@@ -17,8 +20,8 @@ export function chatSaveHook(mode: ChatFormMode) {
     context.action.canInvokeAction(context);
     const submitted = flat.unflatten<Record<string, unknown>, Record<string, unknown>>(request.payload ?? {});
     const input = Object.fromEntries(CHAT_FORM_FIELDS.map((field) => [field, submitted[field]]));
-    const { values, errors } = validateChatInput(input, mode);
-    if (hasErrors(errors)) throw new ValidationError(toPropertyErrors(errors));
+    const { values, errors, details } = validateChatInput(input, mode);
+    if (hasErrors(errors)) throw new ValidationError(toPropertyErrors(errors, details));
     const payload: Record<string, unknown> = { ...values };
     if (mode === 'create') payload.publicKey = newPublicKey();
     return { ...request, payload };

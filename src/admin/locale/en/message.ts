@@ -12,9 +12,14 @@ export default {
         sentAt: 'Date',
         isPaid: 'Paid',
         cost: 'Cost',
+        deliveryStatus: 'Delivery',
+        deliveryAttempts: 'Delivery attempts',
+        deliveryError: 'Delivery error',
+        nextDeliveryAt: 'Next attempt',
       },
       labels: {
         authorType: { client: 'Client', bot: 'Bot', operator: 'Operator', system: 'System' },
+        deliveryStatus: { pending: 'Pending', sent: 'Sent', failed: 'Failed' },
       },
       actions: { list: 'Messages', show: 'Show message' },
       messages: {

@@ -12,9 +12,14 @@ export default {
         sentAt: 'Дата',
         isPaid: 'Платное',
         cost: 'Стоимость',
+        deliveryStatus: 'Доставка',
+        deliveryAttempts: 'Попыток доставки',
+        deliveryError: 'Ошибка доставки',
+        nextDeliveryAt: 'Следующая попытка',
       },
       labels: {
         authorType: { client: 'Клиент', bot: 'Бот', operator: 'Оператор', system: 'Система' },
+        deliveryStatus: { pending: 'Ожидает', sent: 'Отправлено', failed: 'Ошибка' },
       },
       actions: { list: 'Сообщения', show: 'Просмотр сообщения' },
       messages: {

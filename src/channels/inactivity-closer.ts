@@ -1,0 +1,58 @@
+// Closes dialogues nobody wrote in for longer than their chat's inactivity timeout
+// (chats.inactivity_timeout_minutes), then tells their watchers. One UPDATE for all chats: it
+// locks each row it changes and re-checks the condition on the row's latest version, so a message
+// stored at the same moment (under the dialogue's lock) keeps its dialogue open.
+// The closing time is when the dialogue became inactive (last message + timeout), not when the
+// check ran: after a restart the dialogues do not look hours longer than they were.
+import type { PrismaClient } from '@prisma/client';
+import type { LiveHub } from './live-hub.js';
+
+export interface ClosedDialog { id: string; operatorId: number | null }
+
+/** Closes every stale active dialogue; returns them. */
+export async function closeInactiveDialogs(prisma: PrismaClient, hub: LiveHub | null, now: Date = new Date()): Promise<ClosedDialog[]> {
+  const rows = await prisma.$queryRaw<{ id: string; operatorId: number | null }[]>`
+    UPDATE dialogs d
+    SET status = 'closed',
+        closed_at = COALESCE(d.last_message_at, d.created_at) + make_interval(mins => c.inactivity_timeout_minutes)
+    FROM chats c
+    WHERE c.id = d.chat_id
+      AND d.status = 'active'
+      AND COALESCE(d.last_message_at, d.created_at) + make_interval(mins => c.inactivity_timeout_minutes) <= ${now.toISOString()}::timestamptz
+    RETURNING d.id::text AS id, d.operator_id AS "operatorId"`;
+  const closed = rows.map((row) => ({ id: row.id, operatorId: row.operatorId === null ? null : Number(row.operatorId) }));
+  for (const dialog of closed) {
+    hub?.publish(dialog.id, { type: 'status', dialogId: dialog.id, status: 'closed', waitingForOperator: false, operatorId: dialog.operatorId, reason: 'inactivity' });
+  }
+  return closed;
+}
+
+export interface InactivityCloserOptions {
+  /** How often to check; one minute by default. */
+  intervalMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+export interface InactivityCloser { stop(): Promise<void> }
+
+/** Checks now and then every `intervalMs`; runs never overlap. */
+export function startInactivityCloser(prisma: PrismaClient, hub: LiveHub, options: InactivityCloserOptions = {}): InactivityCloser {
+  const intervalMs = options.intervalMs ?? 60_000;
+  const onError = options.onError ?? ((error: unknown) => console.error('closing inactive dialogues failed:', error));
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const tick = () => {
+    if (running || stopped) return;
+    running = closeInactiveDialogs(prisma, hub).then(() => undefined, onError).finally(() => { running = null; });
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  tick();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

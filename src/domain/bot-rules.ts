@@ -1,0 +1,266 @@
+// A chat's bot rules: parsing and checking what an admin saved (chats.bot_rules, JSON), and the
+// bot's decision for one client message.
+//
+// Rule: { pattern, kind?: 'keyword' | 'regex', answer, markers?: string[], transfer?: boolean }.
+// - keyword (default): `pattern` is a list of keywords separated by "," or "|"; a keyword matches,
+//   case-insensitively, where a word of the message starts with it ("deliver" matches "delivery",
+//   "цен" matches "цена") but not inside a word ("cost" does not fire on "accost"). Several words
+//   ("money back") match as a phrase.
+// - regex: a JavaScript regular expression, case-insensitive. Patterns that could backtrack
+//   catastrophically are refused when saved (nested repetition like (a+)+, back-references), and
+//   every evaluation runs under a time limit, so a bad pattern can never hang the server.
+// The first matching rule wins; no match gives the fallback answer. After a transfer the bot stays
+// silent (operators talk) but a matching rule's markers are still set: they label the content.
+// There is no built-in "operator"/"human" keyword: it would fire on "human resources"; a rule with
+// `transfer: true` does that where an admin wants it (the demo chats have one).
+import vm from 'node:vm';
+
+export type BotRuleKind = 'keyword' | 'regex';
+
+export interface BotRule {
+  pattern: string;
+  kind: BotRuleKind;
+  /** Empty only when the rule transfers (the hand-over says it all). */
+  answer: string;
+  markers: string[];
+  transfer: boolean;
+}
+
+export const BOT_RULES_MAX = 100;
+export const KEYWORDS_MAX_LENGTH = 500;
+export const REGEX_MAX_LENGTH = 200;
+export const ANSWER_MAX_LENGTH = 4000;
+export const MARKERS_PER_RULE_MAX = 10;
+const MARKER_NAME = /^[\p{L}\p{N}][\p{L}\p{N} _-]{0,49}$/u;
+
+export type BotRuleErrorKey =
+  | 'botRulesNotJson' | 'botRulesNotList' | 'botRulesTooMany' | 'ruleNotObject'
+  | 'rulePatternRequired' | 'rulePatternTooLong' | 'ruleKindInvalid' | 'ruleRegexInvalid' | 'ruleRegexUnsafe'
+  | 'ruleAnswerRequired' | 'ruleAnswerTooLong' | 'ruleMarkersInvalid' | 'ruleTransferInvalid';
+
+export interface BotRuleError {
+  /** Index of the rule in the list; null for the list as a whole. */
+  rule: number | null;
+  field: 'rules' | 'pattern' | 'kind' | 'answer' | 'markers' | 'transfer';
+  key: BotRuleErrorKey;
+  /** A complete English sentence (logs, API clients); the interface translates `key`. */
+  message: string;
+  /** The regular expression engine's message or the unsafe construct found. */
+  detail?: string;
+}
+
+export interface ParsedBotRules { rules: BotRule[]; errors: BotRuleError[] }
+
+const FORM_EMPTY_ARRAY = '__FORM_VALUE_EMPTY_ARRAY__';
+
+/**
+ * Parses rules from JSON text, an array, or AdminJS form data (an object with numeric keys,
+ * booleans as "true"/"false"). Valid rules are returned normalised even when others have errors.
+ */
+export function parseBotRules(json: unknown): ParsedBotRules {
+  const errors: BotRuleError[] = [];
+  let value = json;
+  if (value === undefined || value === null || value === '' || value === FORM_EMPTY_ARRAY) return { rules: [], errors };
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch (error) {
+      const detail = (error as Error).message;
+      return { rules: [], errors: [{ rule: null, field: 'rules', key: 'botRulesNotJson', message: `The bot rules are not valid JSON: ${detail}`, detail }] };
+    }
+  }
+  const list = Array.isArray(value) ? value : isNumericKeyed(value) ? Object.values(value as object) : null;
+  if (!list) return { rules: [], errors: [{ rule: null, field: 'rules', key: 'botRulesNotList', message: 'The bot rules must be a list of rules' }] };
+  if (list.length > BOT_RULES_MAX) {
+    return { rules: [], errors: [{ rule: null, field: 'rules', key: 'botRulesTooMany', message: `A chat can have at most ${BOT_RULES_MAX} bot rules (${list.length} given)` }] };
+  }
+  const rules: BotRule[] = [];
+  list.forEach((item, index) => {
+    const ruleErrors = checkRule(item, index);
+    if (ruleErrors.errors.length) errors.push(...ruleErrors.errors);
+    else if (ruleErrors.rule) rules.push(ruleErrors.rule);
+  });
+  return { rules, errors };
+}
+
+function isNumericKeyed(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && Object.keys(value).every((key) => /^\d+$/.test(key));
+}
+
+function checkRule(item: unknown, index: number): { rule?: BotRule; errors: BotRuleError[] } {
+  const errors: BotRuleError[] = [];
+  const fail = (field: BotRuleError['field'], key: BotRuleErrorKey, text: string, detail?: string) => {
+    errors.push({ rule: index, field, key, message: `Rule ${index + 1}: ${text}${detail ? `: ${detail}` : ''}`, ...(detail ? { detail } : {}) });
+  };
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+    fail('rules', 'ruleNotObject', 'a rule must be an object with a pattern and an answer');
+    return { errors };
+  }
+  const raw = item as Record<string, unknown>;
+  const kind = raw.kind === undefined || raw.kind === '' || raw.kind === null ? 'keyword' : raw.kind;
+  if (kind !== 'keyword' && kind !== 'regex') fail('kind', 'ruleKindInvalid', 'the kind must be "keyword" or "regex"');
+  const pattern = typeof raw.pattern === 'string' ? raw.pattern.trim() : '';
+  if (!pattern || (kind === 'keyword' && splitKeywords(pattern).length === 0)) fail('pattern', 'rulePatternRequired', 'enter the keywords or the regular expression');
+  else if (pattern.length > (kind === 'regex' ? REGEX_MAX_LENGTH : KEYWORDS_MAX_LENGTH)) {
+    fail('pattern', 'rulePatternTooLong', `the pattern can have at most ${kind === 'regex' ? REGEX_MAX_LENGTH : KEYWORDS_MAX_LENGTH} characters`);
+  } else if (kind === 'regex') {
+    try {
+      new RegExp(pattern, 'i'); // eslint-disable-line no-new
+      const unsafe = unsafeRegexReason(pattern);
+      if (unsafe) fail('pattern', 'ruleRegexUnsafe', 'the regular expression could take too long on some messages', unsafe);
+    } catch (error) {
+      fail('pattern', 'ruleRegexInvalid', 'the regular expression is not valid', (error as Error).message.replace(/^Invalid regular expression: /, ''));
+    }
+  }
+  const transfer = toBoolean(raw.transfer);
+  if (transfer === null) fail('transfer', 'ruleTransferInvalid', '"transfer" must be true or false');
+  const answer = raw.answer === undefined || raw.answer === null ? '' : typeof raw.answer === 'string' ? raw.answer.trim() : null;
+  if (answer === null || (answer === '' && !transfer)) fail('answer', 'ruleAnswerRequired', 'enter the answer (it may be empty only when the rule transfers to an operator)');
+  else if (answer.length > ANSWER_MAX_LENGTH) fail('answer', 'ruleAnswerTooLong', `the answer can have at most ${ANSWER_MAX_LENGTH} characters`);
+  const markers = toMarkers(raw.markers);
+  if (!markers) fail('markers', 'ruleMarkersInvalid', `markers are up to ${MARKERS_PER_RULE_MAX} names of letters, digits, spaces, "_" or "-" (at most 50 characters each)`);
+  if (errors.length) return { errors };
+  return { rule: { pattern, kind: kind as BotRuleKind, answer: answer as string, markers: markers as string[], transfer: transfer as boolean }, errors };
+}
+
+function toBoolean(value: unknown): boolean | null {
+  if (value === undefined || value === null || value === '' || value === false || value === 'false') return false;
+  if (value === true || value === 'true' || value === 'on') return true;
+  return null;
+}
+
+/** Names from an array, a comma-separated text or form data; null when any is malformed. */
+function toMarkers(value: unknown): string[] | null {
+  if (value === undefined || value === null || value === '' || value === FORM_EMPTY_ARRAY) return [];
+  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : isNumericKeyed(value) ? Object.values(value as object) : null;
+  if (!items) return null;
+  const names: string[] = [];
+  for (const item of items) {
+    if (typeof item !== 'string') return null;
+    const name = item.trim();
+    if (!name) continue;
+    if (!MARKER_NAME.test(name)) return null;
+    if (!names.includes(name)) names.push(name);
+  }
+  return names.length <= MARKERS_PER_RULE_MAX ? names : null;
+}
+
+export function splitKeywords(pattern: string): string[] {
+  return pattern.split(/[,|]/).map((keyword) => keyword.trim().replace(/\s+/g, ' ')).filter(Boolean);
+}
+
+/**
+ * Why a regular expression could backtrack catastrophically, or null. A heuristic: repetition
+ * nested in repetition ((a+)+, (a*b?)*, (x{2,})+) and back-references. The time limit in
+ * `decideBotReply` covers what it misses (e.g. polynomial .*.*.*x).
+ */
+export function unsafeRegexReason(pattern: string): string | null {
+  if (/\\[1-9]|\\k</.test(pattern)) return 'back-references are not allowed';
+  // One frame per open group: does it contain a repetition?
+  const stack: { repeats: boolean }[] = [{ repeats: false }];
+  let closedGroup: { repeats: boolean } | null = null;
+  for (let i = 0; i < pattern.length; i += 1) {
+    const char = pattern[i];
+    const previousGroup = closedGroup;
+    closedGroup = null;
+    if (char === '\\') {
+      i += 1;
+    } else if (char === '[') {
+      for (i += 1; i < pattern.length && pattern[i] !== ']'; i += 1) if (pattern[i] === '\\') i += 1;
+    } else if (char === '(') {
+      stack.push({ repeats: false });
+    } else if (char === ')') {
+      const frame = stack.length > 1 ? stack.pop() as { repeats: boolean } : { repeats: false };
+      if (frame.repeats) stack[stack.length - 1].repeats = true;
+      closedGroup = frame;
+    } else {
+      const quantifier = /^(?:[*+?]|\{(\d+)(,(\d*))?\})/.exec(pattern.slice(i));
+      if (!quantifier) continue;
+      const [text, , comma, max] = quantifier;
+      // an exact count {n} or an optional ? does not vary how much is matched: no backtracking choice
+      const repeats = text === '*' || text === '+' || (comma !== undefined && (max === '' || Number(max) > 1));
+      if (repeats) {
+        if (previousGroup?.repeats) return `nested repetition near "${pattern.slice(Math.max(0, i - 20), i + text.length)}"`;
+        stack[stack.length - 1].repeats = true;
+      }
+      i += text.length - 1;
+      if (pattern[i + 1] === '?') i += 1; // lazy
+    }
+  }
+  return null;
+}
+
+export interface BotDecision {
+  answer?: string;
+  markers: string[];
+  transfer: boolean;
+  /** Index of the rule that fired. */
+  rule?: number;
+  /** Rules whose evaluation ran out of time (treated as not matching). */
+  timedOut?: number[];
+}
+
+export interface BotState { transferred: boolean }
+
+/** Time allowed to run the rules on one message; after a time-out the rule that was running is
+ * skipped and the next ones get the same time again. */
+export const RULE_TIME_LIMIT_MS = 50;
+/** After this many time-outs on one message the remaining rules are skipped. */
+const MAX_TIMEOUTS = 2;
+
+const compiled = new WeakMap<readonly BotRule[], RegExp[]>();
+
+function compileRule(rule: BotRule): RegExp {
+  if (rule.kind === 'regex') return new RegExp(rule.pattern, 'i');
+  const alternatives = splitKeywords(rule.pattern).map((keyword) => keyword.split(' ').map(escapeRegex).join('\\s+'));
+  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})`, 'iu');
+}
+
+const escapeRegex = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+
+// The regular expressions run inside a vm script so that the time limit can interrupt them.
+const sandbox = vm.createContext({ state: null });
+const firstMatch = new vm.Script(`(() => {
+  const s = state;
+  for (; s.next < s.tests.length; s.next += 1) if (s.tests[s.next].test(s.text)) return s.next;
+  return -1;
+})()`);
+
+function findRule(tests: RegExp[], text: string, timedOut: number[]): number {
+  const state = { tests, text, next: 0 };
+  (sandbox as { state: unknown }).state = state;
+  try {
+    while (state.next < tests.length) {
+      try {
+        return firstMatch.runInContext(sandbox, { timeout: RULE_TIME_LIMIT_MS }) as number;
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw error;
+        timedOut.push(state.next);
+        if (timedOut.length >= MAX_TIMEOUTS) return -1;
+        state.next += 1;
+      }
+    }
+    return -1;
+  } finally {
+    (sandbox as { state: unknown }).state = null;
+  }
+}
+
+/** What the bot does about one client message. `rules` should come from `parseBotRules`. */
+export function decideBotReply(rules: readonly BotRule[], fallback: string | null | undefined, text: string, state: BotState): BotDecision {
+  let tests = compiled.get(rules);
+  if (!tests) {
+    tests = rules.map(compileRule);
+    compiled.set(rules, tests);
+  }
+  const timedOut: number[] = [];
+  const index = tests.length ? findRule(tests, text, timedOut) : -1;
+  const extra = timedOut.length ? { timedOut } : {};
+  const rule = index >= 0 ? rules[index] : undefined;
+  if (state.transferred) return { markers: rule ? [...rule.markers] : [], transfer: false, ...(rule ? { rule: index } : {}), ...extra };
+  if (!rule) {
+    const answer = fallback?.trim() ? fallback : undefined;
+    return { ...(answer ? { answer } : {}), markers: [], transfer: false, ...extra };
+  }
+  return { ...(rule.answer ? { answer: rule.answer } : {}), markers: [...rule.markers], transfer: rule.transfer, rule: index, ...extra };
+}
