@@ -1,9 +1,12 @@
 // Show dialog: the dialogue's properties, markers, pages visited and a Copy link button, then the
 // messages in time order, loaded a page at a time from the hidden `messagesPage` action (keyset
-// paging), so a dialogue of thousands of messages opens as fast as a short one.
-import React, { useCallback, useEffect, useRef, useState } from 'react';
+// paging), so a dialogue of thousands of messages opens as fast as a short one. New messages and
+// status changes arrive live (an EventSource on <rootPath>/chats-live/dialogs/:id/events); the
+// operator panel (OperatorAction.tsx) takes, answers and closes the dialogue.
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Badge, Box, Button, H5, Icon, Loader, MessageBox, Text, ValueGroup } from '@adminjs/design-system';
-import { ApiClient, BasePropertyComponent, flat, useNotice, useTranslation, type ActionProps } from 'adminjs';
+import { ApiClient, BasePropertyComponent, flat, useCurrentAdmin, useNotice, useTranslation, type ActionProps } from 'adminjs';
+import { OperatorPanel, type OperatorActionName } from './OperatorAction.js';
 
 interface MessageLine { id: number; authorType: string; authorName: string | null; text: string; sentAt: string }
 interface PageVisit { url: string; title: string; visitedAt: string }
@@ -32,7 +35,30 @@ async function copyText(text: string): Promise<boolean> {
 
 const formatTime = (iso: string, language: string): string => new Date(iso).toLocaleString(language);
 
-const Messages: React.FC<{ resourceId: string; recordId: string; total: number }> = ({ resourceId, recordId, total }) => {
+interface LiveStatus { status: 'active' | 'closed'; waitingForOperator: boolean; operatorId?: number | null }
+
+/** Loaded pages plus live messages, without repeats, in (sentAt, id) order. */
+function mergeMessages(loaded: MessageLine[], live: MessageLine[]): MessageLine[] {
+  const seen = new Set(loaded.map((message) => message.id));
+  const extra = live.filter((message) => !seen.has(message.id));
+  if (extra.length === 0) return loaded;
+  return [...loaded, ...extra].sort((a, b) => a.sentAt.localeCompare(b.sentAt) || a.id - b.id);
+}
+
+/** Follows the dialogue live; EventSource reconnects by itself and the server replays what was missed. */
+function useLiveDialog(recordId: string, onMessage: (message: MessageLine) => void, onStatus: (status: LiveStatus) => void): void {
+  const handlers = useRef({ onMessage, onStatus });
+  handlers.current = { onMessage, onStatus };
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return undefined;
+    const source = new EventSource(`${ApiClient.getBaseUrl()}/chats-live/dialogs/${encodeURIComponent(recordId)}/events`);
+    source.addEventListener('message', (event) => handlers.current.onMessage(JSON.parse((event as MessageEvent).data)));
+    source.addEventListener('status', (event) => handlers.current.onStatus(JSON.parse((event as MessageEvent).data)));
+    return () => source.close();
+  }, [recordId]);
+}
+
+const Messages: React.FC<{ resourceId: string; recordId: string; total: number; live: MessageLine[] }> = ({ resourceId, recordId, total, live }) => {
   const { tl, tb, i18n } = useTranslation();
   const [messages, setMessages] = useState<MessageLine[]>([]);
   const [cursor, setCursor] = useState<string | null | undefined>(undefined); // undefined: nothing loaded yet
@@ -70,11 +96,15 @@ const Messages: React.FC<{ resourceId: string; recordId: string; total: number }
     return () => observer.disconnect();
   }, [cursor, loadMore]);
 
+  // live messages join once every older page is loaded; before that, paging brings them
+  const shown = cursor === null ? mergeMessages(messages, live) : messages;
+  const count = Math.max(total, shown.length);
+
   return (
     <Box data-testid="dialog-messages">
-      <H5 mt="xl">{tl('messagesHeader', resourceId)} ({total})</H5>
-      {messages.length === 0 && cursor === null ? <Text color="grey60">{tl('noMessages', resourceId)}</Text> : null}
-      {messages.map((message) => (
+      <H5 mt="xl">{tl('messagesHeader', resourceId)} ({count})</H5>
+      {shown.length === 0 && cursor === null ? <Text color="grey60">{tl('noMessages', resourceId)}</Text> : null}
+      {shown.map((message) => (
         <Box key={message.id} py="default" style={{ borderBottom: '1px solid #eef0f5' }} data-testid="dialog-message">
           <Box flex flexDirection="row" alignItems="center" style={{ gap: 8 }}>
             <Badge size="sm" variant={message.authorType === 'client' ? 'primary' : message.authorType === 'operator' ? 'success' : 'default'}>
@@ -91,18 +121,39 @@ const Messages: React.FC<{ resourceId: string; recordId: string; total: number }
       {loading ? <Loader /> : null}
       {!loading && cursor ? (
         <Button mt="lg" variant="outlined" onClick={() => void loadMore()}>
-          {tb('loadMoreMessages', resourceId)} ({messages.length} / {total})
+          {tb('loadMoreMessages', resourceId)} ({messages.length} / {count})
         </Button>
       ) : null}
     </Box>
   );
 };
 
+const OPERATOR_ACTIONS: OperatorActionName[] = ['reply', 'take', 'close'];
+
 const DialogShow: React.FC<ActionProps> = ({ resource, record }) => {
   const { tl, tb } = useTranslation();
   const sendNotice = useNotice();
+  const [currentAdmin] = useCurrentAdmin();
+  const [live, setLive] = useState<MessageLine[]>([]);
+  const [status, setStatus] = useState<LiveStatus | null>(null);
+  const recordId = String(record?.id ?? '');
+  const addLive = useCallback((message: MessageLine) => setLive((previous) => (previous.some((m) => m.id === message.id) ? previous : [...previous, message])), []);
+  useLiveDialog(recordId, addLive, setStatus);
+  const allowed = useMemo(() => {
+    const names = new Set((record?.recordActions ?? []).map((action) => action.name));
+    return OPERATOR_ACTIONS.filter((name) => names.has(name));
+  }, [record]);
   if (!record) return null;
-  const params = record.params;
+  // the record as loaded, updated by live status events (the badge reads these params)
+  const params = status ? {
+    ...record.params,
+    status: status.status,
+    ...(status.status === 'active' ? { noOperatorResponse: status.waitingForOperator } : {}),
+  } : record.params;
+  const shownRecord = status ? { ...record, params } : record;
+  const operatorActions = params.status !== 'active' ? [] : allowed.filter((name) => (
+    name !== 'take' || status?.operatorId == null || String(status.operatorId) !== String(currentAdmin?.id)
+  ));
   const markers = (flat.get(params, 'markerNames') ?? []) as string[];
   const visits = (flat.get(params, 'pageVisits') ?? []) as PageVisit[];
 
@@ -123,7 +174,7 @@ const DialogShow: React.FC<ActionProps> = ({ resource, record }) => {
         </Button>
       </Box>
       {resource.showProperties.map((property) => (
-        <BasePropertyComponent key={property.propertyPath} where="show" property={property} resource={resource} record={record} />
+        <BasePropertyComponent key={property.propertyPath} where="show" property={property} resource={resource} record={shownRecord} />
       ))}
       <ValueGroup label={tl('markerNames', resource.id)}>
         {markers.length ? markers.map((name) => <Badge key={name} mr="sm" outline>{name}</Badge>) : '—'}
@@ -140,7 +191,8 @@ const DialogShow: React.FC<ActionProps> = ({ resource, record }) => {
           </Box>
         ) : '—'}
       </ValueGroup>
-      <Messages resourceId={resource.id} recordId={String(record.id)} total={Number(params.messageCount ?? 0)} />
+      <Messages resourceId={resource.id} recordId={recordId} total={Number(params.messageCount ?? 0)} live={live} />
+      <OperatorPanel resourceId={resource.id} recordId={recordId} actions={operatorActions} onSent={addLive} />
     </Box>
   );
 };

@@ -14,6 +14,7 @@ import { facebookWebhookRouter } from './facebook/webhook-router.js';
 import { forbiddenAsStatus } from './server/admin-errors.js';
 import { returnAfterLogin } from './server/return-after-login.js';
 import { reportDownloadRouter } from './server/report-download.js';
+import { adminLiveRouter } from './server/admin-live.js';
 
 export { createChatsAdmin, type ChatsAdmin, type ChatsAdminOptions } from './admin/plugin.js';
 export type { CurrentUser, Role } from './auth/roles.js';
@@ -43,9 +44,10 @@ export function chatsAdminMiddleware(admin: { options: { rootPath: string; login
 }
 
 /**
- * Routes of the admin that are not AdminJS pages (the report download). Mount them on the admin
- * root path right after the AdminJS router, which sets up the session and the login guard.
+ * Routes of the admin that are not AdminJS pages (the report download, the live dialogue stream).
+ * Mount them on the admin root path right after the AdminJS router, which sets up the session and
+ * the login guard.
  */
 export function chatsAdminRoutes(chats: ChatsAdmin, options: { loginPath?: string } = {}): Router {
-  return reportDownloadRouter(chats.context, options.loginPath);
+  return express.Router().use(reportDownloadRouter(chats.context, options.loginPath), adminLiveRouter(chats.context));
 }

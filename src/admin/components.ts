@@ -17,6 +17,8 @@ const COMPONENT_FILES: Record<string, string> = {
   Dashboard: 'Dashboard',
   ExportReport: 'ExportReport',
   ReportsPage: 'ReportsPage',
+  BotRulesEdit: 'BotRulesEdit',
+  OperatorAction: 'OperatorAction',
 };
 
 

@@ -46,20 +46,31 @@ export function facebookWebhookRouter(ctx: ChatsAdminContext): Router {
     }
   });
 
-  // The signature covers the exact bytes Meta sent (re-serialised JSON differs: Meta escapes
-  // non-ASCII characters and slashes), so the body is read raw, whatever its Content-Type.
-  router.post(FACEBOOK_WEBHOOK_PATH, express.raw({ type: () => true, limit: BODY_LIMIT }), async (req, res, next) => {
+  // Unknown chats and unsigned requests are turned away before their body is read.
+  const precheck = async (req: Request, res: Response, next: NextFunction) => {
     try {
       const chat = await connectedChat(req.params.publicKey);
       if (!chat) return text(res, 404, 'Unknown chat');
+      if (!SIGNATURE.test(req.get('x-hub-signature-256')?.trim() ?? '')) return text(res, 401, 'Missing or malformed X-Hub-Signature-256');
+      res.locals.facebookChatId = chat.id;
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+
+  // The signature covers the exact bytes Meta sent (re-serialised JSON differs: Meta escapes
+  // non-ASCII characters and slashes), so the body is read raw, whatever its Content-Type.
+  router.post(FACEBOOK_WEBHOOK_PATH, precheck, express.raw({ type: () => true, limit: BODY_LIMIT }), async (req, res, next) => {
+    try {
+      const chat = { id: res.locals.facebookChatId as number };
       if (!Buffer.isBuffer(req.body) && (req as Request & { _body?: boolean })._body) {
         // a host's body parser ran first: the raw bytes are gone and no signature can be checked
         console.error('Facebook webhook: the request body was parsed before this router; mount chatsPublicRouter before any body parser');
         return text(res, 500, 'Webhook misconfigured');
       }
       const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const signature = SIGNATURE.exec(req.get('x-hub-signature-256')?.trim() ?? '');
-      if (!signature) return text(res, 401, 'Missing or malformed X-Hub-Signature-256');
+      const signature = SIGNATURE.exec(req.get('x-hub-signature-256')?.trim() ?? '') as RegExpExecArray;
       const credentials = await connections.credentials(chat.id);
       if (!credentials) return text(res, 404, 'Unknown chat');
       const expected = createHmac('sha256', credentials.appSecret).update(raw).digest();

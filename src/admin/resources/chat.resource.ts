@@ -33,7 +33,7 @@ export function chatResource(ctx: ChatsAdminContext): ResourceWithOptions {
       listProperties: ['id', 'name', 'allowedOrigins', 'priceWeb', 'priceFacebook', 'currency', 'fbPageName', 'createdAt'],
       filterProperties: ['name', 'createdAt'],
       editProperties: [...CHAT_FORM_FIELDS],
-      showProperties: ['id', 'name', 'publicKey', 'allowedOrigins', 'priceWeb', 'priceFacebook', 'currency', 'greeting', 'fallbackAnswer', 'inactivityTimeoutMinutes', 'fbPageName', 'fbPageId', 'fbConnectedAt', 'createdAt', 'updatedAt'],
+      showProperties: ['id', 'name', 'publicKey', 'allowedOrigins', 'priceWeb', 'priceFacebook', 'currency', 'greeting', 'botRules', 'fallbackAnswer', 'inactivityTimeoutMinutes', 'fbPageName', 'fbPageId', 'fbConnectedAt', 'createdAt', 'updatedAt'],
       properties: {
         id: { isVisible: { list: true, show: true, edit: false, filter: false } },
         name: { isTitle: true, isRequired: true },
@@ -47,7 +47,10 @@ export function chatResource(ctx: ChatsAdminContext): ResourceWithOptions {
         publicKey: { isVisible: { list: false, show: true, edit: false, filter: false } },
         greeting: { type: 'textarea' },
         fallbackAnswer: { type: 'textarea' },
-        botRules: { isVisible: false },
+        botRules: {
+          isVisible: { list: false, show: true, edit: true, filter: false },
+          components: { edit: ctx.components.BotRulesEdit, show: ctx.components.BotRulesEdit },
+        },
         fbPageTokenEnc: { isVisible: false },
         fbAppSecretEnc: { isVisible: false },
         fbVerifyToken: { isVisible: false },

@@ -14,6 +14,8 @@ import { guardListQuery, unknownFilters, withIdTieBreaker, type ListQueryRules }
 import { enrichList, enrichShow } from '../actions/dialog/enrich.js';
 import { messagesPageAction } from '../actions/dialog/messages-page.js';
 import { exportAction } from '../actions/dialog/export.action.js';
+import { closeAction, replyAction, takeAction } from '../actions/dialog/operator.actions.js';
+import { waitingFirstAction, waitingFirstOrder } from '../actions/dialog/waiting-first.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NONE: Where = { id: { in: [] } };
@@ -22,7 +24,7 @@ const KNOWN_FILTERS = [...Object.values(FILTER_PARAMS), 'filters.id'];
 
 export const dialogListRules: ListQueryRules = {
   validateFilters: (query) => ({ ...unknownFilters(query, KNOWN_FILTERS), ...parseDialogFilter(query).errors }),
-  sortable: ['createdAt', 'cost'],
+  sortable: ['createdAt', 'cost', 'status'],
 };
 
 /** An AdminJS Filter back in query-string form (`filters.createdAt~~from`, ...). */
@@ -72,6 +74,7 @@ class DialogPrismaResource extends ChatsPrismaResource {
 
   // Prisma takes a list here; the base class declares a single object, hence the cast.
   protected override buildSortBy(sort: { sortBy?: string; direction?: 'asc' | 'desc' } = {}): never {
+    if (sort.sortBy === 'status') return waitingFirstOrder(sort.direction ?? 'asc') as never;
     return withIdTieBreaker(super.buildSortBy(sort), sort.direction ?? 'desc') as never;
   }
 }
@@ -96,7 +99,8 @@ export function dialogResource(ctx: ChatsAdminContext): ResourceWithOptions {
         status: {
           // The filter offers the options of PRODUCT.md; list and show display the stored status.
           availableValues: STATUS_FILTER_VALUES.map((value) => ({ value, label: value })),
-          isSortable: false,
+          // sorting by status puts the dialogues waiting for an operator first (waiting-first.ts)
+          isSortable: true,
           components: { list: components.DialogStatusBadge, show: components.DialogStatusBadge, filter: components.DialogStatusFilter },
         },
         cost: { isSortable: true, components: { list: components.MoneyCell, show: components.MoneyCell } },
@@ -120,6 +124,10 @@ export function dialogResource(ctx: ChatsAdminContext): ResourceWithOptions {
         bulkDelete: { isAccessible: false },
         messagesPage: messagesPageAction(ctx),
         export: exportAction(ctx),
+        waitingFirst: waitingFirstAction(),
+        take: takeAction(ctx),
+        reply: replyAction(ctx),
+        close: closeAction(ctx),
       },
     },
   };
