@@ -69,7 +69,7 @@ async function parent(): Promise<void> {
   const repoRoot = dirname(dirname(fileURLToPath(import.meta.url)));
   const runner = arg('runner', 'node');
   const script = runner === 'tsx' ? ['--import', 'tsx', fileURLToPath(import.meta.url)]
-    : [(await import('./xlsx-transpile.js')).transpileForNode(repoRoot, 'bench/xlsx-writer.ts')];
+    : [(await import('./transpile.js')).transpileForNode(repoRoot, 'bench/xlsx-writer.ts')];
   console.log(`children on ${runner === 'tsx' ? 'tsx' : 'bare node (transpiled)'}`);
   const top = Number(arg('rows', '1000000'));
   const runs = Number(arg('runs', '2'));
