@@ -8,7 +8,7 @@ import { Badge, Box, Button, H5, Icon, Loader, MessageBox, Text, ValueGroup } fr
 import { ApiClient, BasePropertyComponent, flat, useCurrentAdmin, useNotice, useTranslation, type ActionProps } from 'adminjs';
 import { OperatorPanel, type OperatorActionName } from './OperatorAction.js';
 
-interface MessageLine { id: number; authorType: string; authorName: string | null; text: string; sentAt: string }
+interface MessageLine { id: number; authorType: string; authorName: string | null; text: string; sentAt: string; deliveryStatus?: string | null; deliveryError?: string | null }
 interface PageVisit { url: string; title: string; visitedAt: string }
 interface PageResponse { messages?: MessageLine[]; nextCursor?: string | null; notice?: { message: string; type?: string } }
 
@@ -112,6 +112,11 @@ const Messages: React.FC<{ resourceId: string; recordId: string; total: number; 
             </Badge>
             {message.authorName ? <Text fontWeight="bold">{message.authorName}</Text> : null}
             <Text color="grey60" fontSize="sm">{formatTime(message.sentAt, i18n.language)}</Text>
+            {message.deliveryStatus ? (
+              <Badge size="sm" outline variant={message.deliveryStatus === 'failed' ? 'danger' : 'default'} title={message.deliveryError ?? undefined} data-testid="delivery-status">
+                {tl(`deliveryStatus.${message.deliveryStatus}`, 'Message', { defaultValue: message.deliveryStatus })}
+              </Badge>
+            ) : null}
           </Box>
           <Text mt="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{message.text}</Text>
         </Box>

@@ -139,7 +139,7 @@ const ExportReport: React.FC<ActionProps> = (props) => {
                 placeholder={t('export.typePlaceholder')}
                 onChange={(selected: { value: string } | null) => setType(selected?.value ?? '')}
               />
-              <FormMessage>{fieldErrors.type}</FormMessage>
+              {fieldErrors.type && <FormMessage>{fieldErrors.type}</FormMessage>}
             </FormGroup>
             <FormGroup>
               <Box flex alignItems="center">

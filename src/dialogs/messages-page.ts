@@ -14,6 +14,9 @@ export interface MessageLine {
   sentAt: string;
   isPaid: boolean;
   cost: string;
+  /** Facebook Send API state of a bot/operator message ('pending', 'sent', 'failed'); null for web. */
+  deliveryStatus: string | null;
+  deliveryError: string | null;
 }
 
 export interface MessagesPage {
@@ -54,7 +57,7 @@ export async function loadMessagesPage(prisma: PrismaClient, dialogId: string, o
     orderBy: [{ sentAt: 'asc' }, { id: 'asc' }],
     take: limit + 1,
     select: {
-      id: true, authorType: true, authorName: true, text: true, sentAt: true, isPaid: true, cost: true,
+      id: true, authorType: true, authorName: true, text: true, sentAt: true, isPaid: true, cost: true, deliveryStatus: true, deliveryError: true,
       operator: { select: { name: true, email: true } },
     },
   });
@@ -69,6 +72,8 @@ export async function loadMessagesPage(prisma: PrismaClient, dialogId: string, o
       sentAt: row.sentAt.toISOString(),
       isPaid: row.isPaid,
       cost: row.cost.toString(),
+      deliveryStatus: row.deliveryStatus,
+      deliveryError: row.deliveryError,
     })),
     nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
   };

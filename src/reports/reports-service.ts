@@ -4,7 +4,7 @@
 import type { PrismaClient, ReportJob } from '@prisma/client';
 import type { CurrentUser } from '../auth/roles.js';
 import { parseDialogFilter, dialogFilterToQuery } from '../domain/dialog-filter.js';
-import { isReportType } from './report-definition.js';
+import { isReportType, REPORT_TYPES, type ReportType } from './report-definition.js';
 import { getReport } from './registry.js';
 import { mayExport, maySeeJob, type ReportPermissionOptions } from './report-permissions.js';
 import { reportFileName } from './report-file-name.js';
@@ -46,6 +46,11 @@ export class ReportsService {
     private readonly worker: ReportWorker,
     private readonly permissions: ReportPermissionOptions,
   ) {}
+
+  /** The report types this user may export, in the order of PRODUCT.md (the form offers only these). */
+  exportableTypes(user: CurrentUser | null | undefined): ReportType[] {
+    return REPORT_TYPES.filter((type) => mayExport(user, getReport(type), this.permissions));
+  }
 
   async request(user: CurrentUser, request: ReportRequest): Promise<ReportJob> {
     if (!isReportType(request.type)) throw new ReportRequestError('Choose a report type', 400, 'type');

@@ -32,7 +32,9 @@ describe('reports in the browser', () => {
     ensureComponentBundle(); // the app serves .adminjs/bundle.js; skips itself when fresh
     browser = await launchBrowser(); // fails with "apt-get install chromium" when it is missing
     app = await startBrowserApp();
-    await app.built.chats.start();
+    // only the report worker: chats.start() also runs the inactivity closer, which would close the
+    // fixture's old open dialogues and change what the filters select
+    await app.built.chats.context.reports.worker.start();
     context = await newContext(browser, app.baseUrl);
     page = await context.newPage();
   }, 180_000);
@@ -40,7 +42,7 @@ describe('reports in the browser', () => {
   afterAll(async () => {
     await context?.close();
     await browser?.close();
-    await app?.built.chats.stop();
+    await app?.built.chats.context.reports.worker.stop();
     await app?.close();
   });
 
@@ -73,7 +75,7 @@ describe('reports in the browser', () => {
   });
 
   it('leaves a slow report to the Reports page, which follows it until it is ready', async () => {
-    await app.built.chats.stop(); // no worker: the report stays queued past the form's wait
+    await app.built.chats.context.reports.worker.stop(); // no worker: the report stays queued past the form's wait
     await page.goto(`${app.baseUrl}/admin/resources/Dialog?filters.chat=${app.fixture.chatB.id}`);
     await page.locator('[data-testid="property-list-id"]').first().waitFor();
     await screenshot(page, 'reports-dialog-list');
@@ -91,7 +93,7 @@ describe('reports in the browser', () => {
     await row.waitFor();
     expect(await row.getAttribute('data-status')).toBe('queued');
     expect(await row.innerText()).toContain('Sources - Book store - all time.xlsx');
-    await app.built.chats.start();
+    await app.built.chats.context.reports.worker.start();
     await page.locator('[data-testid="report-row"][data-status="ready"]').nth(1).waitFor({ timeout: 15_000 }); // polled, no reload
   });
 

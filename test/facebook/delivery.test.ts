@@ -114,6 +114,12 @@ describeEachDatabase('Facebook delivery', (kind) => {
     const list = await agent.get('/admin/api/resources/Message/actions/list').query({ 'filters.deliveryStatus': 'failed', 'filters.dialog': dialogId });
     expect(list.status).toBe(200);
     expect(list.body.records.map((r: { id: string }) => Number(r.id)).sort()).toEqual(rows.map((m) => m.id).sort());
+    // and on the dialogue page, next to each message
+    const page = await agent.get(`/admin/api/resources/Dialog/records/${dialogId}/messagesPage`);
+    expect(page.body.messages.map((m: { authorType: string; deliveryStatus: string | null }) => [m.authorType, m.deliveryStatus])).toEqual([
+      ['bot', 'failed'], ['client', null], ['bot', 'failed'],
+    ]);
+    expect(page.body.messages[0].deliveryError).toContain('outside of allowed window');
   });
 
   it('gives up after the last retry and says so', async () => {

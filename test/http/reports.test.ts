@@ -71,7 +71,9 @@ describeEachDatabase('reports through the HTTP API', (kind) => {
   beforeAll(async () => {
     db = await createTestDatabase(kind);
     built = await startTestApp(db);
-    await built.chats.start();
+    // only the report worker: chats.start() also runs the inactivity closer, which would close the
+    // fixture's old open dialogues and change what the filters select
+    await built.chats.context.reports.worker.start();
     await createUser(db, 'admin');
     await createUser(db, 'operator');
     await createUser(db, 'viewer');
@@ -84,7 +86,7 @@ describeEachDatabase('reports through the HTTP API', (kind) => {
     viewer = await loginAs(built.app, 'viewer@example.com');
   });
   afterAll(async () => {
-    await built.chats.stop();
+    await built.chats.context.reports.worker.stop();
     await db.drop();
   });
 

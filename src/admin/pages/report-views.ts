@@ -6,7 +6,6 @@ import type { CurrentUser } from '../../auth/roles.js';
 import type { ChatsAdminContext } from '../context.js';
 import { REPORT_TYPES, type ReportType } from '../../reports/report-definition.js';
 import { getReport } from '../../reports/registry.js';
-import { mayExport, type ReportPermissionOptions } from '../../reports/report-permissions.js';
 import { ReportRequestError } from '../../reports/reports-service.js';
 
 export interface ReportJobView {
@@ -57,17 +56,9 @@ export function jobView(ctx: ChatsAdminContext, job: JobWithCreator): ReportJobV
   };
 }
 
-/**
- * The permission options live inside the service (set from ChatsAdminOptions.reports); they are
- * read here rather than duplicated so the form and the server can never disagree.
- */
-function permissionOptions(ctx: ChatsAdminContext): ReportPermissionOptions {
-  return ctx.reports.service['permissions'] ?? { viewersMayExport: false };
-}
-
 /** The report types this user may export, in the order of PRODUCT.md. */
 export function exportableTypes(ctx: ChatsAdminContext, user: CurrentUser | undefined): ReportType[] {
-  return REPORT_TYPES.filter((type) => mayExport(user, getReport(type), permissionOptions(ctx)));
+  return ctx.reports.service.exportableTypes(user);
 }
 
 /** Translation key (messages.*) of a service refusal. */
