@@ -63,7 +63,7 @@ export function facebookWebhookRouter(ctx: ChatsAdminContext): Router {
   // non-ASCII characters and slashes), so the body is read raw, whatever its Content-Type.
   router.post(FACEBOOK_WEBHOOK_PATH, precheck, express.raw({ type: () => true, limit: BODY_LIMIT }), async (req, res, next) => {
     try {
-      const chat = { id: res.locals.facebookChatId as number };
+      const chatId = res.locals.facebookChatId as number;
       if (!Buffer.isBuffer(req.body) && (req as Request & { _body?: boolean })._body) {
         // a host's body parser ran first: the raw bytes are gone and no signature can be checked
         console.error('Facebook webhook: the request body was parsed before this router; mount chatsPublicRouter before any body parser');
@@ -71,7 +71,7 @@ export function facebookWebhookRouter(ctx: ChatsAdminContext): Router {
       }
       const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const signature = SIGNATURE.exec(req.get('x-hub-signature-256')?.trim() ?? '') as RegExpExecArray;
-      const credentials = await connections.credentials(chat.id);
+      const credentials = await connections.credentials(chatId);
       if (!credentials) return text(res, 404, 'Unknown chat');
       const expected = createHmac('sha256', credentials.appSecret).update(raw).digest();
       if (!timingSafeEqual(expected, Buffer.from(signature[1], 'hex'))) return text(res, 403, 'Signature mismatch');
@@ -83,30 +83,25 @@ export function facebookWebhookRouter(ctx: ChatsAdminContext): Router {
         return text(res, 400, 'Malformed JSON');
       }
       const { messages } = parseWebhook(body, credentials.pageId);
-      await storeAll(chat.id, messages);
+      await storeAll(chatId, messages);
       text(res, 200, 'EVENT_RECEIVED');
     } catch (error) {
       next(error);
     }
   });
 
-  /** One client's messages in order; different clients concurrently. */
+  // One after another, in the order Meta sent them: batches are small, and concurrent stores of
+  // one payload would only race each other (dialogue starts, new markers) for nothing.
   async function storeAll(chatId: number, messages: IncomingMessage[]): Promise<void> {
-    const byClient = new Map<string, IncomingMessage[]>();
-    for (const message of messages) byClient.set(message.psid, [...(byClient.get(message.psid) ?? []), message]);
-    const results = await Promise.allSettled([...byClient].map(async ([psid, items]) => {
-      for (const item of items) await storeOne(chatId, psid, item);
-    }));
-    const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-    if (failure) throw failure.reason;
+    for (const message of messages) await storeOne(chatId, message);
   }
 
   // receive() checks "fb:<mid>" before resuming the dialogue (a redelivery after the dialogue
   // closed opens nothing), serialises a client's dialogue start, and takes a concurrent
   // redelivery's unique-key violation as a duplicate.
-  async function storeOne(chatId: number, psid: string, message: IncomingMessage): Promise<void> {
+  async function storeOne(chatId: number, message: IncomingMessage): Promise<void> {
     await ctx.conversations.receive(
-      { chatId, channel: 'facebook', externalId: psid },
+      { chatId, channel: 'facebook', externalId: message.psid },
       { text: fitText(message.text, ctx.conversations.maxTextLength), externalId: message.externalId, at: message.at },
     );
   }

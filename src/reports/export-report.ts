@@ -52,6 +52,27 @@ function rowConverter(columns: ReportColumn[]): (row: ReportRow) => ReportRow {
   };
 }
 
+/**
+ * Reads one batch ahead: the database produces batch n+1 (in its own process) while this process
+ * writes batch n, so reading and writing overlap instead of taking turns.
+ */
+async function* readAhead<T>(source: AsyncIterable<T>): AsyncIterable<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  let pending = iterator.next();
+  try {
+    for (;;) {
+      const current = await pending;
+      if (current.done) return;
+      pending = iterator.next();
+      yield current.value;
+    }
+  } finally {
+    // stopping early: wait for the read in flight, then close the source (its cursor)
+    await pending.catch(() => undefined);
+    await iterator.return?.();
+  }
+}
+
 export class ExportCancelled extends Error {
   constructor() { super('The report was deleted while it was being generated'); }
 }
@@ -69,7 +90,7 @@ export async function exportReport(request: ExportRequest): Promise<{ rows: numb
     note: request.note,
   });
   try {
-    for await (const batch of definition.rows(sql, options)) {
+    for await (const batch of readAhead(definition.rows(sql, options))) {
       for (const row of batch) await writer.addRow(convert(row));
       if ((await request.onProgress?.({ rows: writer.rows, total })) === false) throw new ExportCancelled();
     }

@@ -28,7 +28,7 @@ export class ReportWorker {
   readonly workerId = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   private readonly running = new Map<string, { stop: boolean; done: Promise<void> }>();
   private timer: NodeJS.Timeout | undefined;
-  private ticking = false;
+  private ticking: Promise<void> | null = null;
   private stopped = true;
   private lastMaintenance = 0;
 
@@ -46,6 +46,7 @@ export class ReportWorker {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    await this.ticking;
     for (const job of this.running.values()) job.stop = true;
     await Promise.all([...this.running.values()].map((job) => job.done));
   }
@@ -59,9 +60,13 @@ export class ReportWorker {
     return this.running.size;
   }
 
-  private async tick(): Promise<void> {
-    if (this.ticking || this.stopped) return;
-    this.ticking = true;
+  private tick(): Promise<void> {
+    if (this.ticking || this.stopped) return this.ticking ?? Promise.resolve();
+    this.ticking = this.claimJobs().finally(() => { this.ticking = null; });
+    return this.ticking;
+  }
+
+  private async claimJobs(): Promise<void> {
     try {
       if (Date.now() - this.lastMaintenance > 60_000) await this.maintain();
       while (!this.stopped && this.running.size < this.options.concurrency) {
@@ -76,8 +81,6 @@ export class ReportWorker {
       }
     } catch (error) {
       this.options.log?.(`report queue check failed: ${(error as Error).message}`);
-    } finally {
-      this.ticking = false;
     }
   }
 
