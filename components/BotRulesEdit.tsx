@@ -91,10 +91,13 @@ const BotRulesEdit: React.FC<BasePropertyProps> = ({ property, record, resource,
   const move = (index: number) => update(rules.map((rule, i) => (i === index - 1 ? rules[index] : i === index ? rules[index - 1] : rule)));
 
   return (
-    <FormGroup error={Boolean(errors[property.path])} data-testid="bot-rules-edit">
-      <Label>{label}</Label>
-      <Text color="grey60" fontSize="sm" mb="default">{tm('botRulesHelp', resource.id)}</Text>
-      {message(property.path)}
+    // not one FormGroup: its error styling would paint every rule red
+    <Box mb="xl" data-testid="bot-rules-edit">
+      <FormGroup error={Boolean(errors[property.path])} mb="default">
+        <Label>{label}</Label>
+        <Text color="grey60" fontSize="sm">{tm('botRulesHelp', resource.id)}</Text>
+        {message(property.path)}
+      </FormGroup>
       {rules.map((rule, index) => {
         const id = `botRules-${index}`;
         return (
@@ -108,7 +111,7 @@ const BotRulesEdit: React.FC<BasePropertyProps> = ({ property, record, resource,
                 </Button>
               </Box>
             </Box>
-            {message(`${property.path}.${index}`)}
+            {errors[`${property.path}.${index}`] ? <FormGroup error>{message(`${property.path}.${index}`)}</FormGroup> : null}
             <FormGroup error={Boolean(errors[`${property.path}.${index}.pattern`] || errors[`${property.path}.${index}.kind`])}>
               <Label htmlFor={`${id}-pattern`}>{tm('rulePattern', resource.id)}</Label>
               <Box flex style={{ gap: 8 }}>
@@ -139,18 +142,20 @@ const BotRulesEdit: React.FC<BasePropertyProps> = ({ property, record, resource,
                 onChange={(event: React.ChangeEvent<HTMLInputElement>) => change(index, { markers: event.target.value })} />
               {message(`${property.path}.${index}.markers`)}
             </FormGroup>
-            <Box flex alignItems="center">
-              <CheckBox id={`${id}-transfer`} checked={rule.transfer} onChange={() => change(index, { transfer: !rule.transfer })} />
-              <Label inline htmlFor={`${id}-transfer`} ml="default">{tm('ruleTransfer', resource.id)}</Label>
-            </Box>
-            {message(`${property.path}.${index}.transfer`)}
+            <FormGroup error={Boolean(errors[`${property.path}.${index}.transfer`])} mb="0">
+              <Box flex alignItems="center">
+                <CheckBox id={`${id}-transfer`} checked={rule.transfer} onChange={() => change(index, { transfer: !rule.transfer })} />
+                <Label inline htmlFor={`${id}-transfer`} ml="default">{tm('ruleTransfer', resource.id)}</Label>
+              </Box>
+              {message(`${property.path}.${index}.transfer`)}
+            </FormGroup>
           </Box>
         );
       })}
       <Button type="button" variant="outlined" size="sm" onClick={() => update([...rules, { ...EMPTY_RULE }])} data-testid="bot-rule-add">
         <Icon icon="Plus" />{tm('ruleAdd', resource.id)}
       </Button>
-    </FormGroup>
+    </Box>
   );
 };
 

@@ -26,7 +26,7 @@ function useOperatorCall(resourceId: string, recordId: string) {
       const body = response.data as { notice?: { message: string; type?: string }; record?: RecordJSON; message?: SentMessage };
       const fieldError = body.record?.errors?.text;
       if (fieldError) return { ok: false, error: tm(fieldError.message, resourceId) };
-      if (body.notice) addNotice(body.notice as never);
+      if (body.notice) addNotice({ ...body.notice, resourceId } as never);
       return { ok: body.notice?.type !== 'error', message: body.message };
     } catch (failure) {
       const status = (failure as { response?: { status?: number } }).response?.status;

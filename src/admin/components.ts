@@ -19,6 +19,16 @@ const COMPONENT_FILES: Record<string, string> = {
   ReportsPage: 'ReportsPage',
   BotRulesEdit: 'BotRulesEdit',
   OperatorAction: 'OperatorAction',
+  ListText: 'ListText',
+  ShowOrDash: 'ShowOrDash',
+  OriginsCell: 'OriginsCell',
+  ChatPrices: 'ChatPrices',
+};
+
+/** AdminJS core components replaced by this plugin (ComponentLoader.override). */
+const OVERRIDES: Record<string, string> = {
+  // the record's title as the heading of actions with `custom: { recordTitle: true }`
+  ActionHeader: 'RecordActionHeader',
 };
 
 
@@ -26,6 +36,9 @@ export function registerComponents(loader: ComponentLoader): Record<string, stri
   const names: Record<string, string> = {};
   for (const [name, file] of Object.entries(COMPONENT_FILES)) {
     names[name] = loader.add(name, path.join(COMPONENTS_DIR, file));
+  }
+  for (const [name, file] of Object.entries(OVERRIDES)) {
+    loader.override(name, path.join(COMPONENTS_DIR, file));
   }
   return names;
 }

@@ -1,6 +1,6 @@
 // Starts a dialogue of a client with a chat; the client (one per chat, channel and external id)
 // is created on first contact.
-import { Prisma, type PrismaClient } from '@prisma/client';
+import type { PrismaClient } from '@prisma/client';
 import type { ChannelName } from '../domain/money.js';
 
 export interface OpenDialogInput {
@@ -25,13 +25,8 @@ async function ensureClient(prisma: PrismaClient, input: OpenDialogInput): Promi
   const key = { chatId: input.chatId, channel: input.channel, externalId: input.externalId };
   const existing = await prisma.client.findUnique({ where: { chatId_channel_externalId: key }, select: { id: true } });
   if (existing) return existing.id;
-  try {
-    return (await prisma.client.create({ data: key, select: { id: true } })).id;
-  } catch (error) {
-    // Two first messages of a new client at once: the other one created it.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      return (await prisma.client.findUniqueOrThrow({ where: { chatId_channel_externalId: key }, select: { id: true } })).id;
-    }
-    throw error;
-  }
+  // INSERT … ON CONFLICT DO NOTHING: two first messages of a new client at once both succeed
+  // (the error of a plain insert has a different shape inside and outside transactions).
+  await prisma.client.createMany({ data: [key], skipDuplicates: true });
+  return (await prisma.client.findUniqueOrThrow({ where: { chatId_channel_externalId: key }, select: { id: true } })).id;
 }

@@ -204,7 +204,7 @@ export interface BotState { transferred: boolean }
 
 /** Time allowed to run the rules on one message; after a time-out the rule that was running is
  * skipped and the next ones get the same time again. */
-export const RULE_TIME_LIMIT_MS = 50;
+export const RULE_TIME_LIMIT_MS = 100;
 /** After this many time-outs on one message the remaining rules are skipped. */
 const MAX_TIMEOUTS = 2;
 
@@ -218,32 +218,30 @@ function compileRule(rule: BotRule): RegExp {
 
 const escapeRegex = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 
-// The regular expressions run inside a vm script so that the time limit can interrupt them.
-const sandbox = vm.createContext({ state: null });
-const firstMatch = new vm.Script(`(() => {
-  const s = state;
-  for (; s.next < s.tests.length; s.next += 1) if (s.tests[s.next].test(s.text)) return s.next;
-  return -1;
-})()`);
+// Administrators' regular expressions run inside a vm script so that the time limit can interrupt
+// them; keyword rules compile to escaped alternatives that cannot backtrack badly and run directly
+// (a wall-clock limit could misfire on them when the machine is busy).
+const sandbox = vm.createContext({ test: null, text: '' });
+const runTest = new vm.Script('test.test(text)');
 
-function findRule(tests: RegExp[], text: string, timedOut: number[]): number {
-  const state = { tests, text, next: 0 };
-  (sandbox as { state: unknown }).state = state;
-  try {
-    while (state.next < tests.length) {
-      try {
-        return firstMatch.runInContext(sandbox, { timeout: RULE_TIME_LIMIT_MS }) as number;
-      } catch (error) {
-        if ((error as { code?: string }).code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw error;
-        timedOut.push(state.next);
-        if (timedOut.length >= MAX_TIMEOUTS) return -1;
-        state.next += 1;
-      }
+function findRule(rules: readonly BotRule[], tests: RegExp[], text: string, timedOut: number[]): number {
+  for (let index = 0; index < tests.length; index += 1) {
+    if (rules[index].kind !== 'regex') {
+      if (tests[index].test(text)) return index;
+      continue;
     }
-    return -1;
-  } finally {
-    (sandbox as { state: unknown }).state = null;
+    Object.assign(sandbox, { test: tests[index], text });
+    try {
+      if (runTest.runInContext(sandbox, { timeout: RULE_TIME_LIMIT_MS }) === true) return index;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw error;
+      timedOut.push(index);
+      if (timedOut.length >= MAX_TIMEOUTS) return -1;
+    } finally {
+      Object.assign(sandbox, { test: null, text: '' });
+    }
   }
+  return -1;
 }
 
 /** What the bot does about one client message. `rules` should come from `parseBotRules`. */
@@ -254,7 +252,7 @@ export function decideBotReply(rules: readonly BotRule[], fallback: string | nul
     compiled.set(rules, tests);
   }
   const timedOut: number[] = [];
-  const index = tests.length ? findRule(tests, text, timedOut) : -1;
+  const index = tests.length ? findRule(rules, tests, text, timedOut) : -1;
   const extra = timedOut.length ? { timedOut } : {};
   const rule = index >= 0 ? rules[index] : undefined;
   if (state.transferred) return { markers: rule ? [...rule.markers] : [], transfer: false, ...(rule ? { rule: index } : {}), ...extra };

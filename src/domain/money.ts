@@ -55,3 +55,16 @@ export function roundToCents(amount: string | { toString(): string }): string {
   const text = `${cents / 100n}.${(cents % 100n).toString().padStart(2, '0')}`;
   return negative && cents !== 0n ? `-${text}` : text;
 }
+
+/** An exact amount for display: 2 places ("0.20"), or 4 when it has sub-cent precision ("0.0025"). */
+export function displayAmount(amount: string | number | { toString(): string }): string {
+  const units = toUnits(amount);
+  const text = fromUnits(units);
+  return units % 100n === 0n ? text.slice(0, -2) : text;
+}
+
+/** "0.20 USD": a price or a message cost with its chat's currency (the amount alone without one). */
+export function moneyLabel(amount: string | number | { toString(): string }, currency?: string | null): string {
+  const text = displayAmount(amount);
+  return currency ? `${text} ${currency}` : text;
+}

@@ -65,6 +65,7 @@ export function adminLiveRouter(ctx: ChatsAdminContext, options: AdminLiveOption
     };
     const unsubscribe = ctx.hub.subscribe(dialogId, (event) => (pending ? pending.push(event) : send(event)));
     const heartbeat = setInterval(() => write(': keep-alive\n\n'), heartbeatMs);
+    heartbeat.unref();
     function stop() {
       if (closed) return;
       closed = true;
@@ -72,7 +73,8 @@ export function adminLiveRouter(ctx: ChatsAdminContext, options: AdminLiveOption
       unsubscribe();
       res.end();
     }
-    req.on('close', stop);
+    // the response's close: the connection went away (the request's may fire earlier or not at all)
+    res.on('close', stop);
 
     try {
       write('retry: 3000\n\n');

@@ -1,4 +1,4 @@
-import { addAmounts, fromUnits, isPaidAuthor, messageCost, priceFor, roundToCents, toUnits } from '../../src/domain/money.js';
+import { addAmounts, displayAmount, fromUnits, isPaidAuthor, messageCost, moneyLabel, priceFor, roundToCents, toUnits } from '../../src/domain/money.js';
 
 describe('money', () => {
   it('parses decimals into exact ten-thousandths', () => {
@@ -40,5 +40,18 @@ describe('money', () => {
     expect(roundToCents('-0.0050')).toBe('-0.01');
     expect(roundToCents('-0.0040')).toBe('0.00');
     expect(roundToCents('12345.6789')).toBe('12345.68');
+  });
+
+  it('shows amounts with 2 places, or 4 when they have sub-cent precision', () => {
+    expect(displayAmount('0.2')).toBe('0.20');
+    expect(displayAmount('0')).toBe('0.00');
+    expect(displayAmount(0.05)).toBe('0.05');
+    expect(displayAmount('0.0025')).toBe('0.0025');
+    expect(displayAmount('0.1230')).toBe('0.1230');
+    expect(displayAmount('-1.5')).toBe('-1.50');
+    expect(displayAmount('12345.6789')).toBe('12345.6789');
+    expect(moneyLabel('0.2', 'USD')).toBe('0.20 USD');
+    expect(moneyLabel('0.0025', 'EUR')).toBe('0.0025 EUR');
+    expect(moneyLabel('1', null)).toBe('1.00');
   });
 });

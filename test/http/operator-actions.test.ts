@@ -174,6 +174,9 @@ describeEachDatabase('operator actions', (kind) => {
       expect(body).not.toContain('Live hello');
       expect(body).toContain(`id: ${missed.message.id}\n`);
       again.close();
+      // a watcher that went away is unsubscribed
+      for (let i = 0; i < 50 && built.chats.context.hub.watchers(id) > 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(built.chats.context.hub.watchers(id)).toBe(0);
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -40,12 +40,16 @@ export function adminUserResource(ctx: ChatsAdminContext): ResourceWithOptions {
       showProperties: ['email', 'name', 'role', 'createdAt'],
       properties: {
         email: { isTitle: true, isRequired: true },
+        // "—" on the show page for a user without a name
+        name: { components: { list: ctx.components.ListText, show: ctx.components.ShowOrDash } },
+        createdAt: { components: { list: ctx.components.ListText } },
         passwordHash: { isVisible: false },
         password: { type: 'password', isVisible: { list: false, show: false, filter: false, edit: true } },
       },
       actions: {
         list: { isAccessible: adminOnly },
-        show: { isAccessible: adminOnly },
+        // titled with the user's email (components/RecordActionHeader.tsx)
+        show: { isAccessible: adminOnly, custom: { recordTitle: true } },
         // everyone picks operators in the dialogue list's Operator filter
         search: { isAccessible: anyUser },
         new: { isAccessible: adminOnly, before: (request: ActionRequest) => preparePassword(request, true) },

@@ -12,10 +12,11 @@ export function clientResource(ctx: ChatsAdminContext): ResourceWithOptions {
       titleProperty: 'externalId',
       listProperties: ['externalId', 'chat', 'channel', 'createdAt'],
       filterProperties: ['externalId', 'chat', 'channel', 'createdAt'],
-      properties: { externalId: { isTitle: true } },
+      properties: { externalId: { isTitle: true }, createdAt: { components: { list: ctx.components.ListText } } },
       actions: {
         list: { isAccessible: anyUser },
-        show: { isAccessible: anyUser },
+        // titled with the record's title (components/RecordActionHeader.tsx)
+        show: { isAccessible: anyUser, custom: { recordTitle: true } },
         search: { isAccessible: anyUser },
         new: { isAccessible: false },
         edit: { isAccessible: false },
@@ -32,10 +33,11 @@ export function markerResource(ctx: ChatsAdminContext): ResourceWithOptions {
     options: {
       navigation: { name: 'chats', icon: 'MessageCircle' },
       titleProperty: 'name',
-      properties: { name: { isTitle: true } },
+      properties: { name: { isTitle: true }, createdAt: { components: { list: ctx.components.ListText } } },
       actions: {
         list: { isAccessible: anyUser },
-        show: { isAccessible: anyUser },
+        // titled with the record's title (components/RecordActionHeader.tsx)
+        show: { isAccessible: anyUser, custom: { recordTitle: true } },
         search: { isAccessible: anyUser },
         new: { isAccessible: adminOnly },
         edit: { isAccessible: adminOnly },

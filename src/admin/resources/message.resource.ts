@@ -6,6 +6,7 @@ import type { ChatsAdminContext } from '../context.js';
 import type { Datamodel } from '../../db/dmmf.js';
 import { anyUser } from '../access.js';
 import { guardListQuery, ruleValidator, withIdTieBreaker, type ListQueryRules } from '../actions/dialog/list-query.js';
+import { messageCostLabels } from '../money-labels.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NONE: Where = { id: { in: [] } };
@@ -28,7 +29,10 @@ class MessagePrismaResource extends ChatsPrismaResource {
 }
 
 export function messageResource(ctx: ChatsAdminContext): ResourceWithOptions {
+  const { components } = ctx;
   const notSortable = { isSortable: false };
+  // "—" on the show page when a nullable field is empty
+  const showOrDash = { components: { show: components.ShowOrDash } };
   return {
     resource: new MessagePrismaResource(ctx.prisma, ctx.datamodel),
     options: {
@@ -40,17 +44,20 @@ export function messageResource(ctx: ChatsAdminContext): ResourceWithOptions {
       showProperties: ['id', 'sentAt', 'dialog', 'authorType', 'authorName', 'operator', 'text', 'isPaid', 'cost', 'deliveryStatus', 'deliveryAttempts', 'deliveryError', 'nextDeliveryAt'],
       properties: {
         text: { type: 'textarea', ...notSortable },
-        sentAt: { isSortable: true },
-        cost: { isSortable: true },
+        sentAt: { isSortable: true, components: { list: components.ListText } },
+        // "0.05 USD": the currency of the dialogue's chat (messageCostLabels)
+        cost: { isSortable: true, components: { list: components.MoneyCell, show: components.MoneyCell } },
         dialog: notSortable,
         authorType: notSortable,
-        authorName: notSortable,
-        deliveryStatus: notSortable,
-        deliveryError: { type: 'textarea', ...notSortable },
+        authorName: { ...notSortable, components: { list: components.ListText, show: components.ShowOrDash } },
+        operator: showOrDash,
+        deliveryStatus: { ...notSortable, components: { list: components.ListText, show: components.ShowOrDash } },
+        deliveryError: { type: 'textarea', ...notSortable, ...showOrDash },
+        nextDeliveryAt: showOrDash,
       },
       actions: {
-        list: { isAccessible: anyUser, before: guardListQuery(messageListRules) },
-        show: { isAccessible: anyUser },
+        list: { isAccessible: anyUser, before: guardListQuery(messageListRules), after: messageCostLabels(ctx.prisma) },
+        show: { isAccessible: anyUser, after: messageCostLabels(ctx.prisma) },
         search: { isAccessible: anyUser },
         new: { isAccessible: false },
         edit: { isAccessible: false },

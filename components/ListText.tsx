@@ -1,0 +1,30 @@
+// A list cell for short text, dates and enum values that never breaks inside a word (AdminJS table
+// cells allow it, which turns "Flower shop" into "Flo/wer/sho/p" in a narrow column). An empty
+// value shows a muted dash. `custom: { noWrap: true }` on the property keeps it on one line.
+import React from 'react';
+import { Badge, Text, formatDateProperty } from '@adminjs/design-system';
+import { useTranslation, type BasePropertyProps } from 'adminjs';
+
+const DATE_TYPES = ['datetime', 'date'];
+
+const EmptyValue: React.FC = () => <Text as="span" color="grey40">—</Text>;
+
+const ListText: React.FC<BasePropertyProps> = ({ property, record, resource }) => {
+  const { tl } = useTranslation();
+  const raw = record?.params?.[property.path];
+  if (raw === undefined || raw === null || raw === '') return <EmptyValue />;
+  const style: React.CSSProperties = { wordBreak: 'normal', overflowWrap: 'normal', whiteSpace: property.custom?.noWrap ? 'nowrap' : undefined };
+  if (DATE_TYPES.includes(property.type)) {
+    const date = new Date(String(raw));
+    return <span style={{ ...style, whiteSpace: 'nowrap' }}>{Number.isNaN(date.getTime()) ? String(raw) : formatDateProperty(date, property.type as 'date' | 'datetime')}</span>;
+  }
+  // eslint-disable-next-line eqeqeq
+  const option = property.availableValues?.find((candidate) => candidate.value == raw);
+  if (option) {
+    const label = option.label || String(raw);
+    return <Badge style={style}>{tl(`${property.propertyPath}.${label}`, resource.id, { defaultValue: label })}</Badge>;
+  }
+  return <span style={style}>{String(raw)}</span>;
+};
+
+export default ListText;
