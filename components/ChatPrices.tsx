@@ -2,7 +2,7 @@
 // currency ("0.05 USD"). The labels are made on the server from the exact decimals
 // (src/admin/money-labels.ts), so no floating point arithmetic happens here.
 import React from 'react';
-import { Text } from '@adminjs/design-system';
+import { Box } from '@adminjs/design-system';
 import { useTranslation, type BasePropertyProps } from 'adminjs';
 
 const CHANNELS = [
@@ -17,7 +17,7 @@ const ChatPrices: React.FC<BasePropertyProps> = ({ record, resource }) => {
     <span style={{ display: 'inline-grid', gridTemplateColumns: 'auto auto', columnGap: 12, rowGap: 2, whiteSpace: 'nowrap' }}>
       {CHANNELS.map(({ channel, path }) => (
         <React.Fragment key={channel}>
-          <Text as="span" color="grey60">{tl(`priceChannel.${channel}`, resource.id)}</Text>
+          <Box as="span" color="grey60">{tl(`priceChannel.${channel}`, resource.id)}</Box>
           <span style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }} data-testid={`chat-price-${channel}`}>
             {String(params[`${path}Label`] ?? params[path] ?? '')}
           </span>

@@ -1,13 +1,18 @@
 // A list cell for short text, dates and enum values that never breaks inside a word (AdminJS table
-// cells allow it, which turns "Flower shop" into "Flo/wer/sho/p" in a narrow column). An empty
-// value shows a muted dash. `custom: { noWrap: true }` on the property keeps it on one line.
+// cells allow it, which turns "Flower shop" into "Flo/wer/sho/p" in a narrow column); dates stay
+// on one line. An empty value shows a muted dash. Property `custom` options: `noWrap: true` keeps
+// the text on one line; `lines: n` cuts long text (a message) after n lines, whole text on hover.
 import React from 'react';
-import { Badge, Text, formatDateProperty } from '@adminjs/design-system';
+import { Badge, Box, formatDateProperty } from '@adminjs/design-system';
 import { useTranslation, type BasePropertyProps } from 'adminjs';
 
 const DATE_TYPES = ['datetime', 'date'];
 
-const EmptyValue: React.FC = () => <Text as="span" color="grey40">—</Text>;
+const EmptyValue: React.FC = () => <Box as="span" color="grey40">—</Box>;
+
+function clamp(lines: number): React.CSSProperties {
+  return { display: '-webkit-box', WebkitBoxOrient: 'vertical', WebkitLineClamp: lines, overflow: 'hidden', overflowWrap: 'anywhere' };
+}
 
 const ListText: React.FC<BasePropertyProps> = ({ property, record, resource }) => {
   const { tl } = useTranslation();
@@ -24,6 +29,8 @@ const ListText: React.FC<BasePropertyProps> = ({ property, record, resource }) =
     const label = option.label || String(raw);
     return <Badge style={style}>{tl(`${property.propertyPath}.${label}`, resource.id, { defaultValue: label })}</Badge>;
   }
+  const lines = Number(property.custom?.lines);
+  if (lines > 0) return <span style={clamp(lines)} title={String(raw)}>{String(raw)}</span>;
   return <span style={style}>{String(raw)}</span>;
 };
 

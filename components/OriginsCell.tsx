@@ -1,7 +1,7 @@
 // A chat's allowed site origins (list and show). AdminJS shows an array in a list as "Length: 1";
 // here the list shows the first two origins and "+N", the show page all of them.
 import React from 'react';
-import { Box, Text, ValueGroup } from '@adminjs/design-system';
+import { Box, ValueGroup } from '@adminjs/design-system';
 import { flat, useTranslation, type BasePropertyProps } from 'adminjs';
 
 const LIST_LIMIT = 2;
@@ -12,7 +12,7 @@ const OriginsCell: React.FC<BasePropertyProps> = ({ property, record, resource, 
   const { translateProperty, tl } = useTranslation();
   const value = flat.get(record?.params ?? {}, property.path) as unknown;
   const origins = (Array.isArray(value) ? value : []).map(String).filter(Boolean);
-  const empty = <Text as="span" color="grey40">—</Text>;
+  const empty = <Box as="span" color="grey40">—</Box>;
 
   if (where === 'show') {
     return (
@@ -32,7 +32,7 @@ const OriginsCell: React.FC<BasePropertyProps> = ({ property, record, resource, 
     <Box data-testid="chat-origins" title={origins.join('\n')}>
       {origins.slice(0, LIST_LIMIT).map((origin) => <div key={origin} style={line}>{origin}</div>)}
       {hidden > 0 ? (
-        <Text as="div" color="grey60" fontSize="sm">{tl('moreOrigins', resource.id, { count: hidden })}</Text>
+        <Box color="grey60" fontSize="sm">{tl('moreOrigins', resource.id, { count: hidden })}</Box>
       ) : null}
     </Box>
   );

@@ -61,14 +61,15 @@ const RecordActionHeader: React.FC<Props> = ({ OriginalComponent, ...props }) =>
           {action.name !== 'show' ? <BreadcrumbLink to="#">{translateAction(action.label, resource.id)}</BreadcrumbLink> : null}
         </Box>
       </Box>
-      <Box display={['block', 'flex']}>
-        <Box mt="lg" flexGrow={1} px={['default', 0]} style={{ minWidth: 0 }}>
-          <H2 mb="lg" style={{ overflowWrap: 'anywhere' }} data-testid="record-title">
+      {/* the buttons sit right of the title, or under it when both do not fit on one line */}
+      <Box flex mt="lg" mb="lg" style={{ flexWrap: 'wrap', alignItems: 'center', gap: '16px 24px' }}>
+        <Box px={['default', 0]} style={{ flex: '1 1 auto', maxWidth: '100%' }}>
+          <H2 style={{ margin: 0, overflowWrap: 'break-word' }} data-testid="record-title">
             {action.name === 'show' ? title : translateAction(action.label, resource.id)}
           </H2>
         </Box>
         {!omitActions ? (
-          <Box mt="xl" mb="default" flexShrink={0}>
+          <Box flexShrink={0} style={{ marginLeft: 'auto' }}>
             <ButtonGroup buttons={buttons} />
           </Box>
         ) : null}

@@ -1,7 +1,7 @@
 // A show-page value that reads "—" when the field is empty (no operator yet, no Facebook page, ...)
 // instead of a label with nothing under it. Non-empty values keep AdminJS' own rendering.
 import React from 'react';
-import { Text, ValueGroup } from '@adminjs/design-system';
+import { Box, ValueGroup } from '@adminjs/design-system';
 import { CleanPropertyComponent, useTranslation, type BasePropertyProps } from 'adminjs';
 
 export function isEmptyValue(params: Record<string, unknown> | undefined, path: string): boolean {
@@ -17,7 +17,7 @@ const ShowOrDash: React.FC<BasePropertyProps> = (props) => {
   if (where !== 'show' || !isEmptyValue(record?.params, property.path)) return <CleanPropertyComponent {...props} />;
   return (
     <ValueGroup label={translateProperty(property.label, resource.id)}>
-      <Text as="span" color="grey40">—</Text>
+      <Box as="span" color="grey40">—</Box>
     </ValueGroup>
   );
 };

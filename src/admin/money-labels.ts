@@ -1,14 +1,13 @@
 // `after` hooks that add display labels for money to records (list and show): a chat's prices
 // and a message's cost, with the chat's currency ("0.20 USD", "0.0025 EUR"). The labels are made
 // here from the exact decimals (src/domain/money.ts); the components only print them.
-import type { RecordJSON } from 'adminjs';
+import type { ActionResponse, RecordJSON } from 'adminjs';
 import type { PrismaClient } from '@prisma/client';
 import { moneyLabel } from '../domain/money.js';
 
-interface RecordsResponse { record?: RecordJSON; records?: RecordJSON[] }
 type Params = Record<string, unknown>;
 
-const recordsOf = (response: RecordsResponse): RecordJSON[] => response.records ?? (response.record ? [response.record] : []);
+const recordsOf = (response: ActionResponse): RecordJSON[] => (response.records as RecordJSON[] | undefined) ?? (response.record ? [response.record as RecordJSON] : []);
 
 function label(amount: unknown, currency: unknown): string {
   const text = amount === undefined || amount === null || amount === '' ? '0' : String(amount);
@@ -25,13 +24,13 @@ function addPriceLabels(params: Params): void {
 }
 
 /** Chat list and show: `priceWebLabel`, `priceFacebookLabel`. */
-export const chatPriceLabels = () => async <T extends RecordsResponse>(response: T): Promise<T> => {
+export const chatPriceLabels = () => async (response: ActionResponse): Promise<ActionResponse> => {
   for (const record of recordsOf(response)) addPriceLabels(record.params);
   return response;
 };
 
 /** Message list and show: `costLabel`, with the currency of the dialogue's chat (one query a page). */
-export const messageCostLabels = (prisma: PrismaClient) => async <T extends RecordsResponse>(response: T): Promise<T> => {
+export const messageCostLabels = (prisma: PrismaClient) => async (response: ActionResponse): Promise<ActionResponse> => {
   const records = recordsOf(response);
   const dialogIds = [...new Set(records.map((record) => String(record.params.dialog ?? '')).filter(Boolean))];
   const dialogs = dialogIds.length

@@ -10,6 +10,7 @@ import { messageResource } from './resources/message.resource.js';
 import { clientResource, markerResource } from './resources/lookup.resources.js';
 import { adminUserResource } from './resources/admin-user.resource.js';
 import { locale } from './locale/index.js';
+import { branding } from './branding.js';
 import { createDashboardHandler } from '../dashboard/dashboard-handler.js';
 import type { SqlRunner } from '../db/connect.js';
 import { createReportsModule, type ReportsOptions } from '../reports/reports-module.js';
@@ -106,7 +107,7 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
       componentLoader,
       locale,
       dashboard: { handler: createDashboardHandler(options.prisma, options.sql), component: context.components.Dashboard },
-      branding: { companyName: 'Online chats', withMadeWithLove: false },
+      branding,
       pages: { reports: reportsPage(context) },
     },
   };

@@ -15,6 +15,34 @@ export async function findOwnedDialog(prisma: PrismaClient, chatId: number, dial
   return { id: dialog.id, status: dialog.status };
 }
 
+const MAX_OWNERS = 100_000;
+
+/**
+ * Who owns which dialogue, remembered (bounded, least recently used dropped): a dialogue's chat,
+ * channel and client never change, so a widget sending many messages is checked with one query.
+ * A deleted dialogue still passes here; the conversation service then answers 404 itself.
+ */
+export class DialogOwners {
+  private readonly owners = new Map<string, string>();
+
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async owns(chatId: number, dialogId: string, clientId: string): Promise<boolean> {
+    const key = `${chatId}:${clientId}`;
+    const known = this.owners.get(dialogId);
+    if (known !== undefined) {
+      this.owners.delete(dialogId);
+      this.owners.set(dialogId, known);
+      return known === key;
+    }
+    const dialog = await findOwnedDialog(this.prisma, chatId, dialogId, clientId);
+    if (!dialog) return false;
+    if (this.owners.size >= MAX_OWNERS) this.owners.delete(this.owners.keys().next().value as string);
+    this.owners.set(dialogId, key);
+    return true;
+  }
+}
+
 export interface DialogState { status: 'active' | 'closed'; waitingForOperator: boolean }
 
 export async function dialogState(prisma: PrismaClient, dialogId: string): Promise<DialogState> {

@@ -6,7 +6,7 @@
 import type { Request, Response } from 'express';
 import type { LiveEvent } from '../channels/live-hub.js';
 import type { WidgetChat } from './chats.js';
-import { findOwnedDialog, messagesAfter, dialogState } from './dialog-access.js';
+import { messagesAfter, dialogState } from './dialog-access.js';
 import { notFound, publicMessage, sendError, type PublicMessage, type WidgetOptions, type WidgetServices } from './widget-api.js';
 import { parseEvents } from './validation.js';
 
@@ -25,8 +25,7 @@ export function eventStreamHandler(services: WidgetServices, options: WidgetOpti
     const input = parseEvents(req.query as Record<string, unknown>, lastEventId === '' ? undefined : lastEventId);
     if (!input.ok) return sendError(res, input.error);
     const { dialogId, clientId, after } = input.value;
-    const dialog = await findOwnedDialog(ctx.prisma, chat.id, dialogId, clientId);
-    if (!dialog) return sendError(res, notFound);
+    if (!(await services.owners.owns(chat.id, dialogId, clientId))) return sendError(res, notFound);
     if ((open.get(dialogId) ?? 0) >= maxStreams) {
       return sendError(res, { status: 429, error: 'too_many_streams', message: 'Too many open streams for this dialogue.' }, { 'Retry-After': '10' });
     }

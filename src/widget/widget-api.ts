@@ -13,7 +13,7 @@ import { ChatDirectory, apiOriginAllowed, ownOrigins, type WidgetChat } from './
 import { WidgetRateLimiter, DEFAULT_RATE_LIMITS, type RateLimitOptions } from './rate-limit.js';
 import { DEFAULT_MAX_MESSAGE_LENGTH, parseMessage, parseSession, parseVisit, type WidgetError } from './validation.js';
 import { eventStreamHandler } from './event-stream.js';
-import { findOwnedDialog, recentMessages, dialogState } from './dialog-access.js';
+import { DialogOwners, findOwnedDialog, recentMessages, dialogState } from './dialog-access.js';
 
 export interface WidgetOptions {
   /** Longest client message, in characters. */
@@ -31,6 +31,7 @@ export interface WidgetServices {
   ctx: ChatsAdminContext;
   chats: ChatDirectory;
   limiter: WidgetRateLimiter;
+  owners: DialogOwners;
   maxMessageLength: number;
 }
 
@@ -45,12 +46,13 @@ export function widgetServices(ctx: ChatsAdminContext, options: WidgetOptions): 
     ctx,
     chats: new ChatDirectory(ctx.prisma, options.chatCacheMs),
     limiter: new WidgetRateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS),
+    owners: new DialogOwners(ctx.prisma),
     maxMessageLength: options.maxMessageLength ?? DEFAULT_MAX_MESSAGE_LENGTH,
   };
 }
 
 export function widgetApiRouter(services: WidgetServices, options: WidgetOptions = {}): Router {
-  const { ctx, chats, limiter, maxMessageLength } = services;
+  const { ctx, chats, limiter, owners, maxMessageLength } = services;
   const router = express.Router();
   // room for a message of the longest length in 4-byte characters, JSON escaping and the ids
   const json = express.json({ limit: maxMessageLength * 8 + 4096, strict: true, type: () => true });
@@ -121,8 +123,7 @@ export function widgetApiRouter(services: WidgetServices, options: WidgetOptions
     const input = parseMessage(req.body, maxMessageLength);
     if (!input.ok) return sendError(res, input.error);
     const { dialogId, clientId, clientMessageId, text } = input.value;
-    const dialog = await findOwnedDialog(ctx.prisma, chat.id, dialogId, clientId);
-    if (!dialog) return sendError(res, notFound);
+    if (!(await owners.owns(chat.id, dialogId, clientId))) return sendError(res, notFound);
     // The conversation service stores the key once (unique index): a retry, even after the
     // dialogue closed, answers 200 with the stored message; a closed dialogue otherwise is 409.
     const externalId = `web:${clientId}:${clientMessageId}`;

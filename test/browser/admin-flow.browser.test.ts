@@ -46,8 +46,9 @@ describe('admin foundation in Chromium', () => {
     await names.first().waitFor();
     expect((await names.allInnerTexts()).map((text) => text.trim()).sort()).toEqual(['Book store', 'Flower shop']);
     await expectVisible(page.getByRole('heading', { name: /Online chats/ }));
-    expect((await rowOf('Flower shop').locator('[data-testid="property-list-currency"]').innerText()).trim()).toBe('USD');
-    expect((await rowOf('Book store').locator('[data-testid="property-list-currency"]').innerText()).trim()).toBe('EUR');
+    // prices with the chat's currency (one "Prices" column instead of price and currency columns)
+    expect((await rowOf('Flower shop').locator('[data-testid="chat-price-web"]').innerText()).trim()).toBe('0.05 USD');
+    expect((await rowOf('Book store').locator('[data-testid="chat-price-web"]').innerText()).trim()).toBe('0.20 EUR');
     await shot('02-chats-list');
   });
 

@@ -8,6 +8,7 @@ import enMessage from './en/message.js';
 import enAdminUser from './en/admin-user.js';
 import enDashboard from './en/dashboard.js';
 import enReports from './en/reports.js';
+import enLookup from './en/lookup.js';
 import ruCommon from './ru/common.js';
 import ruChat from './ru/chat.js';
 import ruDialog from './ru/dialog.js';
@@ -15,6 +16,7 @@ import ruMessage from './ru/message.js';
 import ruAdminUser from './ru/admin-user.js';
 import ruDashboard from './ru/dashboard.js';
 import ruReports from './ru/reports.js';
+import ruLookup from './ru/lookup.js';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -30,8 +32,8 @@ export function deepMerge(...parts: Tree[]): Tree {
 }
 
 export const translations = {
-  en: deepMerge(enCommon, enChat, enDialog, enMessage, enAdminUser, enDashboard, enReports) as LocaleTranslations,
-  ru: deepMerge(ruCommon, ruChat, ruDialog, ruMessage, ruAdminUser, ruDashboard, ruReports) as LocaleTranslations,
+  en: deepMerge(enCommon, enChat, enDialog, enMessage, enAdminUser, enDashboard, enReports, enLookup) as LocaleTranslations,
+  ru: deepMerge(ruCommon, ruChat, ruDialog, ruMessage, ruAdminUser, ruDashboard, ruReports, ruLookup) as LocaleTranslations,
 };
 
 // The top bar's language selector lists `availableLanguages`. AdminJS 7 has no Russian of its own:

@@ -73,11 +73,11 @@ export function chatResource(ctx: ChatsAdminContext): ResourceWithOptions {
       },
       actions: {
         list: { isAccessible: anyUser, after: chatPriceLabels() },
-        // titled with the chat's name (components/RecordActionHeader.tsx)
+        // titled with the chat's name, also in the breadcrumbs (components/RecordActionHeader.tsx)
         show: { isAccessible: anyUser, after: chatPriceLabels(), custom: { recordTitle: true } },
         search: { isAccessible: anyUser },
         new: { isAccessible: adminOnly, before: chatSaveHook('create') },
-        edit: { isAccessible: adminOnly, before: chatSaveHook('update') },
+        edit: { isAccessible: adminOnly, before: chatSaveHook('update'), custom: { recordTitle: true } },
         delete: deleteChatAction(ctx),
         bulkDelete: { isAccessible: false },
         frameCode: frameCodeAction(ctx),

@@ -11,6 +11,7 @@ export function clientResource(ctx: ChatsAdminContext): ResourceWithOptions {
       navigation: { name: 'chats', icon: 'MessageCircle' },
       titleProperty: 'externalId',
       listProperties: ['externalId', 'chat', 'channel', 'createdAt'],
+      showProperties: ['id', 'externalId', 'chat', 'channel', 'createdAt'],
       filterProperties: ['externalId', 'chat', 'channel', 'createdAt'],
       properties: { externalId: { isTitle: true }, createdAt: { components: { list: ctx.components.ListText } } },
       actions: {

@@ -43,7 +43,8 @@ export function messageResource(ctx: ChatsAdminContext): ResourceWithOptions {
       filterProperties: ['dialog', 'authorType', 'sentAt', 'text', 'deliveryStatus'],
       showProperties: ['id', 'sentAt', 'dialog', 'authorType', 'authorName', 'operator', 'text', 'isPaid', 'cost', 'deliveryStatus', 'deliveryAttempts', 'deliveryError', 'nextDeliveryAt'],
       properties: {
-        text: { type: 'textarea', ...notSortable },
+        // a long message is cut after two lines in the list (whole text on hover and on the show page)
+        text: { type: 'textarea', ...notSortable, components: { list: components.ListText }, custom: { lines: 2 } },
         sentAt: { isSortable: true, components: { list: components.ListText } },
         // "0.05 USD": the currency of the dialogue's chat (messageCostLabels)
         cost: { isSortable: true, components: { list: components.MoneyCell, show: components.MoneyCell } },

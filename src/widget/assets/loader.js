@@ -111,16 +111,22 @@
 
   // Page visits: the current page now, then every change of URL (history API, back/forward, hash
   // routes). The title is read a moment later: routers usually update it after the navigation.
+  // A page left before that moment is reported at once, with the title it had by then.
   var lastUrl = null;
+  var pendingUrl = null;
   var timer = null;
-  function reportPage() {
+  function sendPage(url) {
     clearTimeout(timer);
-    timer = setTimeout(function () {
-      var url = location.href;
-      if (url === lastUrl) return;
-      lastUrl = url;
-      post({ type: 'page', url: url, title: document.title, at: new Date().toISOString() });
-    }, 300);
+    pendingUrl = null;
+    if (url === lastUrl) return;
+    lastUrl = url;
+    post({ type: 'page', url: url, title: document.title, at: new Date().toISOString() });
+  }
+  function reportPage() {
+    if (pendingUrl !== null && pendingUrl !== location.href) sendPage(pendingUrl);
+    clearTimeout(timer);
+    pendingUrl = location.href;
+    timer = setTimeout(function () { sendPage(pendingUrl); }, 300);
   }
   ['pushState', 'replaceState'].forEach(function (name) {
     var original = history[name];

@@ -5,7 +5,7 @@ export default {
       actions: {
         new: 'New chat',
         edit: 'Edit',
-        show: 'Show',
+        show: 'Details',
         delete: 'Delete',
         list: 'Online chats',
         frameCode: 'Frame code',
@@ -19,6 +19,8 @@ export default {
         allowedOrigins: 'Allowed site origins',
         priceWeb: 'Price per paid message (web)',
         priceFacebook: 'Price per paid message (Facebook)',
+        // the list's column with both prices
+        prices: 'Prices per message',
         currency: 'Currency',
         greeting: 'Bot greeting',
         botRules: 'Bot rules',
@@ -40,7 +42,12 @@ export default {
         facebookSave: 'Save',
         facebookDisconnect: 'Disconnect',
       },
-      labels: { confirm: 'Confirm' },
+      labels: {
+        confirm: 'Confirm',
+        priceChannel: { web: 'Web', facebook: 'Facebook' },
+        // the list shows two allowed origins, then this
+        moreOrigins: '+{{count}} more',
+      },
       messages: {
         // form validation (keys from src/domain/chat-validation.ts)
         nameRequired: 'Enter the chat name',

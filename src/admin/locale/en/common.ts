@@ -11,6 +11,10 @@ export default {
     Marker: 'Markers',
     AdminUser: 'Admin users',
   },
+  actions: {
+    // AdminJS' "Show" ends the breadcrumbs of a record page; a noun reads better there and in menus
+    show: 'Details',
+  },
   buttons: {
     ok: 'OK',
     // AdminJS ships i18next v3 plural keys (`_plural`); its i18next reads `_one` / `_other`
@@ -29,6 +33,7 @@ export default {
     Login: {
       welcomeHeader: 'Online chats',
       welcomeMessage: 'Chats on your websites, their dialogues and reports. Log in with your email and password.',
+      loginButton: 'Log in',
     },
   },
 };

@@ -20,8 +20,9 @@ export default {
       labels: {
         authorType: { client: 'Client', bot: 'Bot', operator: 'Operator', system: 'System' },
         deliveryStatus: { pending: 'Pending', sent: 'Sent', failed: 'Failed' },
+        isPaid: { true: 'Yes', false: 'No' },
       },
-      actions: { list: 'Messages', show: 'Show message' },
+      actions: { list: 'Messages', show: 'Message details' },
       messages: {
         invalidFilterValue: 'This filter value cannot match any message',
         unknownFilter: 'Unknown filter',

@@ -19,6 +19,7 @@ export default {
         allowedOrigins: 'Разрешённые адреса сайтов',
         priceWeb: 'Цена платного сообщения (веб)',
         priceFacebook: 'Цена платного сообщения (Facebook)',
+        prices: 'Цены сообщений',
         currency: 'Валюта',
         greeting: 'Приветствие бота',
         botRules: 'Правила бота',
@@ -40,7 +41,11 @@ export default {
         facebookSave: 'Сохранить',
         facebookDisconnect: 'Отключить',
       },
-      labels: { confirm: 'Подтверждение' },
+      labels: {
+        confirm: 'Подтверждение',
+        priceChannel: { web: 'Сайт', facebook: 'Facebook' },
+        moreOrigins: 'ещё {{count}}',
+      },
       messages: {
         nameRequired: 'Введите название чата',
         nameTooLong: 'Название может содержать не более 200 символов',

@@ -20,6 +20,7 @@ export default {
       labels: {
         authorType: { client: 'Клиент', bot: 'Бот', operator: 'Оператор', system: 'Система' },
         deliveryStatus: { pending: 'Ожидает', sent: 'Отправлено', failed: 'Ошибка' },
+        isPaid: { true: 'Да', false: 'Нет' },
       },
       actions: { list: 'Сообщения', show: 'Просмотр сообщения' },
       messages: {

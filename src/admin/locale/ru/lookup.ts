@@ -1,0 +1,14 @@
+// ru texts: clients and markers (src/admin/resources/lookup.resources.ts). Merged by src/admin/locale/index.ts.
+export default {
+  resources: {
+    Client: {
+      properties: { id: 'Id', externalId: 'Id клиента', chat: 'Чат', channel: 'Канал', createdAt: 'Первое обращение' },
+      labels: { channel: { web: 'Сайт', facebook: 'Facebook' } },
+      actions: { list: 'Клиенты' },
+    },
+    Marker: {
+      properties: { id: 'Id', name: 'Название', createdAt: 'Создан' },
+      actions: { list: 'Маркеры', new: 'Новый маркер' },
+    },
+  },
+};
