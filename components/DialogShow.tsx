@@ -7,6 +7,7 @@ import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Badge, Box, Button, H5, Icon, Loader, MessageBox, Text, ValueGroup } from '@adminjs/design-system';
 import { ApiClient, BasePropertyComponent, flat, useCurrentAdmin, useNotice, useTranslation, type ActionProps } from 'adminjs';
 import { OperatorPanel, type OperatorActionName } from './OperatorAction.js';
+import { isEmptyValue } from './ShowOrDash.js';
 
 interface MessageLine { id: number; authorType: string; authorName: string | null; text: string; sentAt: string; deliveryStatus?: string | null; deliveryError?: string | null }
 interface PageVisit { url: string; title: string; visitedAt: string }
@@ -178,8 +179,9 @@ const DialogShow: React.FC<ActionProps> = ({ resource, record }) => {
           {tb('copyLink', resource.id)}
         </Button>
       </Box>
-      {resource.showProperties.map((property) => (
-        <BasePropertyComponent key={property.propertyPath} where="show" property={property} resource={resource} record={shownRecord} />
+      {resource.showProperties.map((property) => (isEmptyValue(shownRecord.params, property.propertyPath)
+        ? <ValueGroup key={property.propertyPath} label={property.label}>—</ValueGroup>
+        : <BasePropertyComponent key={property.propertyPath} where="show" property={property} resource={resource} record={shownRecord} />
       ))}
       <ValueGroup label={tl('markerNames', resource.id)}>
         {markers.length ? markers.map((name) => <Badge key={name} mr="sm" outline>{name}</Badge>) : '—'}
@@ -190,7 +192,10 @@ const DialogShow: React.FC<ActionProps> = ({ resource, record }) => {
             {visits.map((visit, index) => (
               <li key={`${visit.visitedAt}-${index}`}>
                 <Text as="span" color="grey60" fontSize="sm" mr="default">{new Date(visit.visitedAt).toLocaleString()}</Text>
-                <a href={visit.url} target="_blank" rel="noopener noreferrer">{visit.title || visit.url}</a>
+                {/* the URL comes from the client's browser: only http(s) becomes a link (no javascript:) */}
+                {/^https?:\/\//i.test(visit.url)
+                  ? <a href={visit.url} target="_blank" rel="noopener noreferrer">{visit.title || visit.url}</a>
+                  : <Text as="span">{visit.title || visit.url}</Text>}
               </li>
             ))}
           </Box>

@@ -116,7 +116,7 @@ export function dialogResource(ctx: ChatsAdminContext): ResourceWithOptions {
       },
       actions: {
         list: { isAccessible: anyUser, before: guardListQuery(dialogListRules), after: enrichList(ctx) },
-        show: { isAccessible: anyUser, component: components.DialogShow, after: enrichShow(ctx) },
+        show: { isAccessible: anyUser, component: components.DialogShow, after: enrichShow(ctx), custom: { recordTitle: true } },
         search: { isAccessible: anyUser },
         new: { isAccessible: false },
         edit: { isAccessible: false },
