@@ -138,7 +138,12 @@ async function load(options: { baseUrl: string } & Options): Promise<LoadResult>
   // Sessions and streams first (not timed): the clients are all "on the page" when sending starts.
   const clients = await Promise.all(Array.from({ length: options.clients }, async (_, index) => {
     const clientId = `bench-${index.toString().padStart(5, '0')}-${Math.random().toString(36).slice(2, 10)}`;
-    const session = await post('/session', { clientId });
+    // like the widget, retry a session the server could not start in time (all 200 start at once)
+    let session = await post('/session', { clientId });
+    for (let attempt = 1; session.status >= 500 && attempt < 5; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+      session = await post('/session', { clientId });
+    }
     if (session.status >= 300) throw new Error(`session ${session.status} ${JSON.stringify(session.body)}`);
     const dialogId = session.body.dialogId as string;
     const report: ClientReport = { clientId, sent: [], latencies: [], duplicates: 0, streamed: [], errors: [] };

@@ -73,9 +73,9 @@ export function widgetApiRouter(services: WidgetServices, options: WidgetOptions
       if (bodyError) return sendError(res, bodyError);
       await handler(req, res, chat);
     } catch (error) {
-      const known = conversationError(error);
+      const known = conversationError(error) ?? overloaded(error);
       if (res.headersSent) res.end();
-      else if (known) sendError(res, known);
+      else if (known) sendError(res, known, known.status === 503 ? { 'Retry-After': '1' } : {});
       else sendError(res, { status: 500, error: 'internal_error', message: 'Something went wrong; please retry.' });
       if (!known) console.error('widget API error:', error);
     }
@@ -158,6 +158,16 @@ function conversationError(error: unknown): WidgetError | null {
   const { name, status, code, message } = (error ?? {}) as { name?: string; status?: unknown; code?: unknown; message?: string };
   if (name !== 'ConversationError' || typeof status !== 'number' || typeof code !== 'string') return null;
   return { status, error: code, message: message ?? code };
+}
+
+/**
+ * No database connection or transaction could be had in time (Prisma P2024/P2028): the server is
+ * overloaded, not broken. 503 tells the widget to retry shortly (it does, with the same ids).
+ */
+function overloaded(error: unknown): WidgetError | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code !== 'P2024' && code !== 'P2028') return null;
+  return { status: 503, error: 'busy', message: 'The server is busy; retry in a moment.' };
 }
 
 // The same answer whether the dialogue does not exist or belongs to someone else: a client id

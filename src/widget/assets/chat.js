@@ -153,7 +153,16 @@
     log.appendChild(li);
   }
 
-  function start() { client.start().catch(function () { /* retried on the next send */ }); }
+  // A session the server could not start now (busy, offline) is retried with a growing delay.
+  var startDelay = 1000;
+  var startTimer = null;
+  function start() {
+    clearTimeout(startTimer);
+    client.start().then(function () { startDelay = 1000; }, function () {
+      startTimer = setTimeout(start, startDelay);
+      startDelay = Math.min(startDelay * 2, 30000);
+    });
+  }
 
   form.addEventListener('submit', function (event) {
     event.preventDefault();
