@@ -4,18 +4,10 @@ import React, { useEffect, useState } from 'react';
 import { Box, Button, FormGroup, FormMessage, H3, Input, Label, Loader, MessageBox, Text } from '@adminjs/design-system';
 import { ApiClient, useModal, useNotice, useTranslation, type ActionProps } from 'adminjs';
 import CopyField from './CopyField.js';
+import type { FacebookConnectionView } from '../src/chats/facebook-connection.js';
 
-interface FacebookView {
-  connected: boolean;
-  pageId: string | null;
-  pageName: string | null;
-  pageAccessTokenMasked: string | null;
-  appSecretMasked: string | null;
-  verifyToken: string | null;
-  connectedAt: string | null;
-  secretsReadable: boolean;
-  webhookUrl: string;
-}
+// the same view the server builds (type only: erased from the browser bundle)
+type FacebookView = FacebookConnectionView & { webhookUrl: string };
 
 const FIELDS = ['pageId', 'pageName', 'pageAccessToken', 'appSecret'] as const;
 type Field = (typeof FIELDS)[number];
