@@ -137,7 +137,7 @@ const Messages: React.FC<{ resourceId: string; recordId: string; total: number; 
 const OPERATOR_ACTIONS: OperatorActionName[] = ['reply', 'take', 'close'];
 
 const DialogShow: React.FC<ActionProps> = ({ resource, record }) => {
-  const { tl, tb } = useTranslation();
+  const { tl, tb, tp } = useTranslation();
   const sendNotice = useNotice();
   const [currentAdmin] = useCurrentAdmin();
   const [live, setLive] = useState<MessageLine[]>([]);
@@ -180,7 +180,7 @@ const DialogShow: React.FC<ActionProps> = ({ resource, record }) => {
         </Button>
       </Box>
       {resource.showProperties.map((property) => (isEmptyValue(shownRecord.params, property.propertyPath)
-        ? <ValueGroup key={property.propertyPath} label={property.label}>—</ValueGroup>
+        ? <ValueGroup key={property.propertyPath} label={tp(property.label, resource.id)}>—</ValueGroup>
         : <BasePropertyComponent key={property.propertyPath} where="show" property={property} resource={resource} record={shownRecord} />
       ))}
       <ValueGroup label={tl('markerNames', resource.id)}>

@@ -23,6 +23,8 @@ const COMPONENT_FILES: Record<string, string> = {
   ShowOrDash: 'ShowOrDash',
   OriginsCell: 'OriginsCell',
   ChatPrices: 'ChatPrices',
+  ShortIdCell: 'ShortIdCell',
+  ReferenceCell: 'ReferenceCell',
 };
 
 /** AdminJS core components replaced by this plugin (ComponentLoader.override). */

@@ -70,7 +70,7 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
     publicUrl: options.publicUrl,
     reports: createReportsModule(options.prisma, options.sql, options.reports),
     hub,
-    conversations: new Conversations(options.prisma, hub),
+    conversations: new Conversations(options.prisma, hub, { sql: options.sql }),
     components: {},
   };
   context.components = registerComponents(componentLoader);

@@ -20,11 +20,12 @@
 // is told of every bot/operator message (any channel, with `channel` and `chatId`) once stored, so
 // a sender can push it at once and mark it 'sent'/'failed'; a retry loop can pick up the rest
 // with WHERE delivery_status = 'pending' AND next_delivery_at <= now().
-import { Prisma, type PrismaClient } from '@prisma/client';
+import type { PrismaClient } from '@prisma/client';
 import type { ChannelName } from '../domain/money.js';
+import type { SqlRunner } from '../db/connect.js';
 import { decideBotReply, parseBotRules, type BotRule } from '../domain/bot-rules.js';
 import { openDialog } from '../dialogs/open-dialog.js';
-import { storeMessage, type NewMessage } from '../dialogs/store-message.js';
+import { storeIncoming, storeMessage, type NewMessage, type StoredMessage } from '../dialogs/store-message.js';
 import { transferToOperator } from '../dialogs/transfer.js';
 import { closeDialog } from '../dialogs/close-dialog.js';
 import { setMarker } from '../dialogs/markers.js';
@@ -74,6 +75,8 @@ export interface ConversationsOptions {
   maxTextLength?: number;
   /** Author name of bot messages. */
   botName?: string;
+  /** Plain SQL on the same database: the message store statement runs through it (less CPU than Prisma). */
+  sql?: SqlRunner;
 }
 
 export const TRANSFER_NOTE = 'Transferred to an operator';
@@ -85,16 +88,19 @@ interface DialogInfo {
   transferredAt: Date | null; firstOperatorReplyAt: Date | null;
 }
 type NewLine = Omit<NewMessage, 'deliveryStatus'> & { authorName: string | null };
+interface BotSettings { updatedAt: number; rules: BotRule[]; fallbackAnswer: string | null }
 
 export class Conversations {
   private readonly outgoing = new Set<(message: OutgoingMessage) => void>();
-  private readonly rulesCache = new Map<string, BotRule[]>();
+  private readonly botCache = new Map<number, BotSettings>();
   readonly maxTextLength: number;
   private readonly botName: string;
+  private readonly sql: SqlRunner | undefined;
 
   constructor(private readonly prisma: PrismaClient, private readonly hub: LiveHub, options: ConversationsOptions = {}) {
     this.maxTextLength = options.maxTextLength ?? 4000;
     this.botName = options.botName ?? 'Bot';
+    this.sql = options.sql;
   }
 
   /** Tells `listener` of every bot/operator message stored; returns the unsubscribe function. */
@@ -145,19 +151,21 @@ export class Conversations {
 
   async clientMessage(input: ClientMessageInput): Promise<ClientMessageResult> {
     const text = this.checkText(input.text);
-    const duplicate = await this.findDuplicate(input.externalId, input.clientMessageId);
-    if (duplicate) return duplicate;
-    const info = await this.activeDialog(input.dialogId);
-    let message: LiveMessage;
-    try {
-      message = await this.store(info, { authorType: 'client', authorName: null, text, sentAt: input.at, externalId: input.externalId ?? null }, input.clientMessageId);
-    } catch (error) {
-      // the same delivery stored concurrently: its transaction committed first
-      const stored = isUniqueViolation(error) ? await this.findDuplicate(input.externalId, input.clientMessageId) : null;
-      if (stored) return stored;
-      throw error;
+    // The hot path is one statement: it stores the message unless its externalId is known or the
+    // dialogue is closed, and returns the dialogue it locked; lookups only on the rare outcomes.
+    const result = await storeIncoming(this.prisma, input.dialogId, { authorType: 'client', text, sentAt: input.at, externalId: input.externalId ?? null }, this.sql);
+    if (result.outcome !== 'stored') {
+      // a retry (even into a closed dialogue, or concurrent with the first delivery) gets the stored message
+      const duplicate = await this.findDuplicate(input.externalId, input.clientMessageId);
+      if (duplicate) return duplicate;
+      if (result.outcome === 'closed') throw new ConversationError('dialog_closed', 'This dialogue is closed');
+      if (result.outcome === 'not_found') throw new ConversationError('dialog_not_found', `Dialogue ${input.dialogId} does not exist`);
+      throw new Error(`message ${input.externalId} was stored and then deleted`);
     }
-    return { duplicate: false, message, replies: await this.botTurn(info, text, new Date(message.sentAt)) };
+    const { dialog } = result;
+    const info: DialogInfo = { id: result.message.dialogId, ...dialog };
+    const message = this.published(info, result.message, { authorName: null, text }, input.clientMessageId);
+    return { duplicate: false, message, replies: await this.botTurn(info, dialog.chatUpdatedAt, text, result.message.sentAt) };
   }
 
   async operatorReply(input: OperatorReplyInput): Promise<LiveMessage> {
@@ -201,9 +209,9 @@ export class Conversations {
   }
 
   // The bot's answer, markers and transfer after a client message.
-  private async botTurn(info: DialogInfo, text: string, after: Date): Promise<LiveMessage[]> {
-    const chat = await this.prisma.chat.findUniqueOrThrow({ where: { id: info.chatId }, select: { botRules: true, fallbackAnswer: true, updatedAt: true } });
-    const decision = decideBotReply(this.rules(info.chatId, chat.updatedAt, chat.botRules), chat.fallbackAnswer, text, { transferred: info.transferredAt !== null });
+  private async botTurn(info: DialogInfo, chatUpdatedAt: Date, text: string, after: Date): Promise<LiveMessage[]> {
+    const bot = await this.botSettings(info.chatId, chatUpdatedAt);
+    const decision = decideBotReply(bot.rules, bot.fallbackAnswer, text, { transferred: info.transferredAt !== null });
     if (decision.timedOut) console.warn(`chat ${info.chatId}: bot rule(s) ${decision.timedOut.map((i) => i + 1).join(', ')} ran out of time and were skipped`);
     // never before the client's message, whatever its channel timestamp said
     const at = new Date(Math.max(Date.now(), after.getTime()));
@@ -218,16 +226,17 @@ export class Conversations {
     return replies;
   }
 
-  private rules(chatId: number, updatedAt: Date, json: unknown): BotRule[] {
-    const key = `${chatId}:${updatedAt.getTime()}`;
-    let rules = this.rulesCache.get(key);
-    if (!rules) {
-      // saved rules were validated; anything broken in the column is skipped, not fatal
-      rules = parseBotRules(json).rules;
-      if (this.rulesCache.size >= RULES_CACHE_MAX) this.rulesCache.clear();
-      this.rulesCache.set(key, rules);
-    }
-    return rules;
+  // The chat's parsed rules and fallback answer, cached per chat: the store statement returns the
+  // chat's updated_at, so a saved change (Prisma bumps it) is seen by the next message, no polling.
+  private async botSettings(chatId: number, updatedAt: Date): Promise<BotSettings> {
+    const cached = this.botCache.get(chatId);
+    if (cached && cached.updatedAt === updatedAt.getTime()) return cached;
+    const chat = await this.prisma.chat.findUniqueOrThrow({ where: { id: chatId }, select: { botRules: true, fallbackAnswer: true, updatedAt: true } });
+    // saved rules were validated; anything broken in the column is skipped, not fatal
+    const settings = { updatedAt: chat.updatedAt.getTime(), rules: parseBotRules(chat.botRules).rules, fallbackAnswer: chat.fallbackAnswer };
+    if (this.botCache.size >= RULES_CACHE_MAX) this.botCache.clear();
+    this.botCache.set(chatId, settings);
+    return settings;
   }
 
   private async assign(info: DialogInfo, operatorId: number): Promise<DialogInfo> {
@@ -264,13 +273,18 @@ export class Conversations {
 
   private async store(info: DialogInfo, line: NewLine, clientMessageId?: string): Promise<LiveMessage> {
     const sentToClient = line.authorType === 'bot' || line.authorType === 'operator';
-    const stored = await storeMessage(this.prisma, info.id, { ...line, deliveryStatus: sentToClient && info.channel === 'facebook' ? 'pending' : null });
+    const stored = await storeMessage(this.prisma, info.id, { ...line, deliveryStatus: sentToClient && info.channel === 'facebook' ? 'pending' : null }, this.sql);
+    return this.published(info, stored, line, clientMessageId);
+  }
+
+  /** Publishes a stored message on the hub and, when sent to the client, to the outgoing listeners. */
+  private published(info: DialogInfo, stored: StoredMessage, line: { authorName: string | null; text: string }, clientMessageId?: string): LiveMessage {
     const live: LiveMessage = {
       id: stored.id, dialogId: info.id, authorType: stored.authorType, authorName: line.authorName, text: line.text, sentAt: stored.sentAt.toISOString(),
       ...(clientMessageId ? { clientMessageId } : {}),
     };
     this.hub.publish(info.id, { type: 'message', message: live });
-    if (sentToClient) {
+    if (stored.authorType === 'bot' || stored.authorType === 'operator') {
       for (const listener of this.outgoing) {
         try {
           listener({ ...live, channel: info.channel, chatId: info.chatId });
@@ -281,11 +295,4 @@ export class Conversations {
     }
     return live;
   }
-}
-
-// Inside an interactive transaction the driver adapter's error can arrive unmapped
-// (DriverAdapterError with the PostgreSQL code in `cause`) rather than as Prisma's P2002.
-function isUniqueViolation(error: unknown): boolean {
-  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === 'P2002';
-  return (error as { cause?: { code?: string } })?.cause?.code === '23505';
 }

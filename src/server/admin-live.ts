@@ -7,7 +7,8 @@
 import { Router, type Request } from 'express';
 import type { ChatsAdminContext } from '../admin/context.js';
 import { canRead, type CurrentUser } from '../auth/roles.js';
-import type { LiveEvent, LiveMessage } from '../channels/live-hub.js';
+import type { StatusEvent } from '../channels/live-hub.js';
+import { streamDialogEvents } from '../channels/dialog-event-stream.js';
 import { ConversationError } from '../channels/conversation.js';
 
 const REPLAY_LIMIT = 500;
@@ -15,6 +16,10 @@ const REPLAY_LIMIT = 500;
 const MAX_BUFFERED_BYTES = 1 << 20;
 
 export interface AdminLiveOptions { heartbeatMs?: number }
+
+function statusData(event: StatusEvent) {
+  return { status: event.status, waitingForOperator: event.waitingForOperator, operatorId: event.operatorId ?? null, reason: event.reason ?? null };
+}
 
 function currentUser(req: Request): CurrentUser | undefined {
   return (req as Request & { session?: { adminUser?: CurrentUser } }).session?.adminUser;
@@ -28,7 +33,7 @@ export function adminLiveRouter(ctx: ChatsAdminContext, options: AdminLiveOption
     const dialogId = req.params.id;
     let after = Number(req.get('last-event-id') ?? req.query.after ?? 0);
     if (!Number.isSafeInteger(after) || after < 0) after = 0;
-    let status: LiveEvent;
+    let status: StatusEvent;
     try {
       status = await ctx.conversations.statusOf(dialogId);
     } catch (error) {
@@ -36,67 +41,31 @@ export function adminLiveRouter(ctx: ChatsAdminContext, options: AdminLiveOption
       return next(error);
     }
 
-    res.status(200).set({
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    });
-    res.flushHeaders();
-    req.socket.setNoDelay(true);
-
-    let closed = false;
-    let lastSent = after;
-    let pending: LiveEvent[] | null = []; // events that arrive during the replay
-    const write = (chunk: string) => {
-      if (closed) return;
-      res.write(chunk);
-      if (res.writableLength > MAX_BUFFERED_BYTES) stop();
-    };
-    const sendMessage = (message: LiveMessage) => {
-      if (message.id <= lastSent) return;
-      lastSent = message.id;
-      const { id, authorType, authorName, text, sentAt } = message;
-      write(`id: ${id}\nevent: message\ndata: ${JSON.stringify({ id, authorType, authorName, text, sentAt })}\n\n`);
-    };
-    const send = (event: LiveEvent) => {
-      if (event.type === 'message') sendMessage(event.message);
-      else write(`event: status\ndata: ${JSON.stringify({ status: event.status, waitingForOperator: event.waitingForOperator, operatorId: event.operatorId ?? null, reason: event.reason ?? null })}\n\n`);
-    };
-    const unsubscribe = ctx.hub.subscribe(dialogId, (event) => (pending ? pending.push(event) : send(event)));
-    const heartbeat = setInterval(() => write(': keep-alive\n\n'), heartbeatMs);
-    heartbeat.unref();
-    function stop() {
-      if (closed) return;
-      closed = true;
-      clearInterval(heartbeat);
-      unsubscribe();
-      res.end();
-    }
-    // the response's close: the connection went away (the request's may fire earlier or not at all)
-    res.on('close', stop);
-
-    try {
-      write('retry: 3000\n\n');
-      send(status);
-      if (after > 0) {
-        const missed = await ctx.prisma.message.findMany({
-          where: { dialogId, id: { gt: after } },
+    await streamDialogEvents(req, res, {
+      hub: ctx.hub,
+      dialogId,
+      after,
+      // a page opened afresh renders the history itself: only a reconnect replays
+      loadMessagesAfter: async (id, afterId, limit) => {
+        if (afterId <= 0) return [];
+        const rows = await ctx.prisma.message.findMany({
+          where: { dialogId: id, id: { gt: afterId } },
           orderBy: { id: 'asc' },
-          take: REPLAY_LIMIT,
+          take: limit,
           select: { id: true, dialogId: true, authorType: true, authorName: true, text: true, sentAt: true, operator: { select: { name: true, email: true } } },
         });
-        for (const row of missed) {
-          sendMessage({ ...row, authorName: row.authorName ?? row.operator?.name ?? row.operator?.email ?? null, sentAt: row.sentAt.toISOString() });
-        }
-      }
-      const buffered = pending;
-      pending = null;
-      buffered.forEach(send);
-    } catch (error) {
-      console.error('admin live stream error:', error);
-      stop();
-    }
+        return rows.map((row) => ({ ...row, authorName: row.authorName ?? row.operator?.name ?? row.operator?.email ?? null, sentAt: row.sentAt.toISOString() }));
+      },
+      heartbeatMs,
+      maxBufferedBytes: MAX_BUFFERED_BYTES,
+      retryMs: 3000,
+      replayPageSize: REPLAY_LIMIT,
+      replayPages: 1,
+      messageData: ({ id, authorType, authorName, text, sentAt }) => ({ id, authorType, authorName, text, sentAt }),
+      statusData,
+      statusBeforeReplay: statusData(status),
+      errorLabel: 'admin live stream error:',
+    });
     return undefined;
   });
   return router;

@@ -91,11 +91,11 @@ export function dialogResource(ctx: ChatsAdminContext): ResourceWithOptions {
       filterProperties: ['status', 'chat', 'channel', 'operator', 'markers', 'createdAt', 'client', 'text'],
       showProperties: ['id', 'createdAt', 'cost', 'client', 'chat', 'channel', 'status', 'operator', 'transferredAt', 'firstOperatorReplyAt', 'closedAt', 'messageCount'],
       properties: {
-        id: { isTitle: true, ...notSortable },
-        chat: notSortable,
-        client: notSortable,
+        id: { isTitle: true, ...notSortable, components: { list: components.ShortIdCell } },
+        chat: { ...notSortable, components: { list: components.ReferenceCell } },
+        client: { ...notSortable, components: { list: components.ReferenceCell } },
         channel: notSortable,
-        operator: notSortable,
+        operator: { ...notSortable, components: { list: components.ReferenceCell } },
         status: {
           // The filter offers the options of PRODUCT.md; list and show display the stored status.
           availableValues: STATUS_FILTER_VALUES.map((value) => ({ value, label: value })),
