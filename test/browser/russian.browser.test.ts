@@ -84,7 +84,8 @@ describe('Russian interface in Chromium', () => {
     await page.locator('tbody tr').filter({ hasText: app.fixture.a2 }).locator('[data-testid="property-list-id"]').click();
     const show = page.locator('[data-testid="dialog-show"]');
     await visible(show.getByText(app.fixture.a2));
-    await visible(page.getByRole('heading', { name: 'Просмотр диалога' }));
+    // the page is headed by the record (its session id); the breadcrumb names the action
+    await visible(page.getByRole('heading', { name: app.fixture.a2 }));
     await visible(show.getByRole('button', { name: 'Копировать ссылку' }));
     for (const label of ['ID сессии', 'Дата чата', 'Стоимость диалога', 'Передан оператору', 'Маркеры', 'Посещённые страницы']) {
       await visible(show.getByText(label, { exact: true }));

@@ -46,8 +46,9 @@ describeEachDatabase('message store statement', (kind) => {
     { message: { authorType: 'bot', text: 'rate us', sentAt: at(11) } },
   ];
 
-  it.each(['web', 'facebook'] as const)('agrees with applyMessage on a %s dialogue', async (channel) => {
-    const { id } = await openDialog(db.prisma, { chatId, channel, externalId: `sql-${channel}`, at: at(0) });
+  it.each([['web', 'prisma'], ['facebook', 'prisma'], ['web', 'sql'], ['facebook', 'sql']] as const)('agrees with applyMessage on a %s dialogue (through %s)', async (channel, via) => {
+    const sql = via === 'sql' ? db.sql : undefined;
+    const { id } = await openDialog(db.prisma, { chatId, channel, externalId: `sql-${channel}-${via}`, at: at(0) });
     const price = channel === 'web' ? '0.0125' : '0.2000';
     let expected: DialogRunningFacts = emptyDialogFacts();
     let expectedOperator: number | null = null; // the first operator who writes
@@ -58,7 +59,7 @@ describeEachDatabase('message store statement', (kind) => {
         continue;
       }
       const batch = 'batch' in step ? step.batch : [step.message];
-      const stored = 'batch' in step ? await storeMessages(db.prisma, id, batch) : [await storeMessage(db.prisma, id, step.message)];
+      const stored = 'batch' in step ? await storeMessages(db.prisma, id, batch, sql) : [await storeMessage(db.prisma, id, step.message, sql)];
       batch.forEach((message, i) => {
         const cost = messageCost(message.authorType, price);
         expect(stored[i]).toMatchObject({ authorType: message.authorType, sentAt: message.sentAt, ...cost });
@@ -74,11 +75,12 @@ describeEachDatabase('message store statement', (kind) => {
   it('stores an incoming message once, and nothing into a closed dialogue', async () => {
     const { id } = await openDialog(db.prisma, { chatId, channel: 'web', externalId: 'sql-incoming', at: at(0) });
     const message: NewMessage = { authorType: 'client', text: 'once', sentAt: at(1), externalId: 'web:sql:1' };
-    const results = await Promise.all(Array.from({ length: 8 }, () => storeIncoming(db.prisma, id, message)));
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => storeIncoming(db.prisma, id, message, i % 2 ? db.sql : undefined)));
     expect(results.filter((r) => r.outcome === 'stored')).toHaveLength(1);
     expect(results.filter((r) => r.outcome === 'duplicate')).toHaveLength(7);
     expect(await factsOf(id)).toMatchObject({ messageCount: 1, cost: '0.0000', lastMessageAt: at(1) });
     await expect(storeMessage(db.prisma, id, message)).rejects.toMatchObject({ code: 'P2002' });
+    await expect(storeMessage(db.prisma, id, message, db.sql)).rejects.toMatchObject({ code: 'P2002' });
     expect(await storeIncoming(db.prisma, '00000000-0000-4000-8000-000000000000', message)).toEqual({ outcome: 'not_found' });
     await closeDialog(db.prisma, id, at(2));
     const closed = await storeIncoming(db.prisma, id, { ...message, externalId: 'web:sql:2' });
