@@ -13,7 +13,11 @@ import { lockDataDir } from './data-dir-lock.js';
 export interface SqlRunner {
   /** Runs a script of one or more statements without parameters. */
   exec(sql: string): Promise<void>;
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * `name`: a hot statement run as a named prepared statement where the driver supports it (each
+   * connection parses and plans it once, and only the name travels afterwards). One name, one text.
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], name?: string): Promise<T[]>;
   /**
    * Streams a query's rows in batches through a server-side cursor, so a large result never sits
    * in memory. Breaking out of the loop closes the cursor.
@@ -44,7 +48,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 export function sqlRunnerForPool(pool: pg.Pool): SqlRunner {
   return {
     exec: async (sql) => { await pool.query(sql); },
-    query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
+    query: async (sql, params, name) => (await (name ? pool.query({ name, text: sql, values: params as unknown[] }) : pool.query(sql, params as unknown[]))).rows,
     cursor: (sql, params, batchSize) => postgresCursor(pool, sql, params, batchSize),
   };
 }

@@ -116,7 +116,7 @@ export async function runStoreStatement(prisma: PrismaClient, sql: SqlRunner | u
   })));
   const text = options.skipDuplicates ? STATEMENTS.skip : STATEMENTS.fail;
   const params = [dialogId, input, options.activeOnly];
-  const rows = sql ? await sql.query(text, params) : await prisma.$queryRawUnsafe<Record<string, unknown>[]>(text, ...params);
+  const rows = sql ? await sql.query(text, params, options.skipDuplicates ? 'chats_store_skip' : 'chats_store_fail') : await prisma.$queryRawUnsafe<Record<string, unknown>[]>(text, ...params);
   const first = rows[0];
   if (!first) return { dialog: null, stored: [] };
   const dialog: SqlDialog = {
