@@ -2,30 +2,18 @@
 // dialogs, the status filter "No operator response" through the filter drawer, a dialogue, Copy
 // link, and the copied link opened in a fresh browser context (login first, then the dialogue).
 // Screenshots of every screen go to screenshots/foundation-<nn>-<step>.png (git-ignored).
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
-  closeFilterDrawer, ensureComponentBundle, eventually, launchBrowser, listedIds, logIn, newContext, readClipboard, screenshot, startBrowserApp, type BrowserApp,
+  closeFilterDrawer, eventually, listedIds, logIn, newContext, readClipboard, screenshot, type BrowserApp, useBrowserSession,
 } from '../support/browser.js';
 
 describe('admin foundation in Chromium', () => {
+  const session = useBrowserSession();
   let app: BrowserApp;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let copiedLink = '';
-
-  beforeAll(async () => {
-    ensureComponentBundle();
-    app = await startBrowserApp();
-    browser = await launchBrowser();
-    context = await newContext(browser, app.baseUrl);
-    page = await context.newPage();
-  }, 120_000); // bundling the components, when they changed, takes a while
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  beforeAll(() => ({ app, browser, page } = session));
 
   const shot = (step: string) => screenshot(page, `foundation-${step}`);
   const rowOf = (text: string) => page.locator('tbody tr').filter({ hasText: text });

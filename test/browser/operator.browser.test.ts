@@ -2,27 +2,15 @@
 // (the reply and the client's next message appear live), closes it; the list's "Waiting for
 // operator first"; an admin edits the bot rules with a bad regular expression, then a good one.
 // Screenshots go to screenshots/operator-<step>.png (git-ignored).
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ensureComponentBundle, launchBrowser, listedIds, logIn, newContext, screenshot, startBrowserApp, type BrowserApp } from '../support/browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { listedIds, logIn, screenshot, type BrowserApp, useBrowserSession } from '../support/browser.js';
 
 describe('operators and bot settings in Chromium', () => {
+  const session = useBrowserSession();
   let app: BrowserApp;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-
-  beforeAll(async () => {
-    ensureComponentBundle();
-    app = await startBrowserApp();
-    browser = await launchBrowser();
-    context = await newContext(browser, app.baseUrl);
-    page = await context.newPage();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  beforeAll(() => ({ app, context, page } = session));
 
   const shot = (step: string) => screenshot(page, `operator-${step}`);
   const messageTexts = () => page.locator('[data-testid="dialog-message"]').allInnerTexts();

@@ -2,29 +2,16 @@
 // Dialog list, its status filter, a dialogue, AdminJS' own buttons and notices, and the login page
 // are then in Russian, and the choice survives a reload and a logout.
 // Screenshots: screenshots/russian-<nn>-<step>.png (git-ignored).
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
-  closeFilterDrawer, ensureComponentBundle, eventually, launchBrowser, listedIds, logIn, newContext, screenshot, startBrowserApp, type BrowserApp,
+  closeFilterDrawer, eventually, listedIds, logIn, screenshot, type BrowserApp, useBrowserSession,
 } from '../support/browser.js';
 
 describe('Russian interface in Chromium', () => {
+  const session = useBrowserSession();
   let app: BrowserApp;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-
-  beforeAll(async () => {
-    ensureComponentBundle();
-    app = await startBrowserApp();
-    browser = await launchBrowser();
-    context = await newContext(browser, app.baseUrl);
-    page = await context.newPage();
-  }, 120_000); // bundling the components, when they changed, takes a while
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  beforeAll(() => ({ app, page } = session));
 
   const shot = (step: string) => screenshot(page, `russian-${step}`);
   const visible = (locator: ReturnType<Page['locator']>) => locator.waitFor({ state: 'visible' });

@@ -226,3 +226,26 @@ export async function closeFilterDrawer(page: Page, resourceId: string): Promise
     return !!element && element.getBoundingClientRect().left >= window.innerWidth - 1;
   }, selector);
 }
+
+export interface BrowserSession { app: BrowserApp; browser: Browser; context: BrowserContext; page: Page }
+
+/**
+ * Registers the usual setup of a browser suite: bundle the components if they changed, start the
+ * app on the fixture, open Chromium with one page; closed after the suite. Read the fields inside
+ * tests (they are filled in beforeAll).
+ */
+export function useBrowserSession(): BrowserSession {
+  const session = {} as BrowserSession;
+  beforeAll(async () => {
+    ensureComponentBundle();
+    session.app = await startBrowserApp();
+    session.browser = await launchBrowser();
+    session.context = await newContext(session.browser, session.app.baseUrl);
+    session.page = await session.context.newPage();
+  }, 120_000); // bundling the components, when they changed, takes a while
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.app?.close();
+  });
+  return session;
+}
