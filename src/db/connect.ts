@@ -62,6 +62,17 @@ export function sqlRunnerForPGlite(pglite: PGlite): SqlRunner {
   };
 }
 
+const CLOSE_TIMEOUT_MS = 5_000;
+
+async function settleWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    work.catch(() => undefined),
+    new Promise<void>((resolve) => { timer = setTimeout(resolve, ms); timer.unref(); }),
+  ]);
+  clearTimeout(timer);
+}
+
 async function openPostgres(connectionString: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString, max: 10 });
   // An idle connection dropped by the server (restart, failover) must not crash the process; the
@@ -74,7 +85,9 @@ async function openPostgres(connectionString: string): Promise<Database> {
     sql: sqlRunnerForPool(pool),
     close: async () => {
       await prisma.$disconnect();
-      await pool.end().catch(() => undefined);
+      // pool.end() waits for every borrowed connection; a request still streaming must not keep
+      // shutdown waiting forever (the server ends those connections itself when the process exits)
+      await settleWithin(pool.end(), CLOSE_TIMEOUT_MS);
     },
   };
 }
