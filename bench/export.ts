@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
-import { openDatabase } from '../src/db/connect.js';
+import { openDatabase } from '../src/db/sql-runner.js';
 import { exportReport, sheetColumns } from '../src/reports/export-report.js';
 import { getReport } from '../src/reports/registry.js';
 import type { ReportOptions, ReportType } from '../src/reports/report-definition.js';
@@ -107,7 +107,7 @@ async function ensureSeeded(url: string, dialogs: number): Promise<void> {
   await migrate(db.sql);
   const have = Number((await db.sql.query<{ n: string }>('SELECT count(*) AS n FROM dialogs'))[0].n);
   if (have < dialogs) {
-    const { seedDemoData, deleteAllChatData } = await import('../src/demo/seed.js');
+    const { seedDemoData, deleteAllChatData } = await import('../src/app/demo/seed.js');
     if (have > 0) await deleteAllChatData(db);
     console.log(`seeding ${dialogs} dialogues into ${name}…`);
     const summary = await seedDemoData(db, { dialogs, days: 90, seed: 1, now: new Date() });

@@ -36,10 +36,10 @@ async function main(): Promise<void> {
   const { default: pg } = await import('pg');
   const { PrismaClient } = await import('@prisma/client');
   const { PrismaPg } = await import('@prisma/adapter-pg');
-  const { sqlRunnerForPool } = await import('../src/db/connect.js');
+  const { sqlRunnerForPool } = await import('../src/db/sql-runner.js');
   const { migrate } = await import('../src/db/migrate.js');
-  const { createChatsAdmin } = await import('../src/admin/plugin.js');
-  const { publicRouter } = await import('../src/server/public-routes.js');
+  const { createChatsAdmin } = await import('../src/plugin.js');
+  const { publicRouter } = await import('../src/http/public-router.js');
   const options: Options = {
     clients: Number(arg('clients', '200')),
     messages: Number(arg('messages', '20')),

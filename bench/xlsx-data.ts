@@ -1,6 +1,6 @@
 // Realistic rows for the "All chat sessions" report, generated cheaply and deterministically so
 // both bench variants spend the same time producing data.
-import type { ReportColumn } from '../src/xlsx/report-writer.js';
+import type { ReportColumn } from '../src/reports/xlsx/report-writer.js';
 
 export const COLUMNS: ReportColumn[] = [
   { header: 'Session id', key: 'id', type: 'string', width: 38 },

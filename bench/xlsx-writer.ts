@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { createReportWriter } from '../src/xlsx/report-writer.js';
+import { createReportWriter } from '../src/reports/xlsx/report-writer.js';
 import { COLUMNS, sessionRow } from './xlsx-data.js';
 
 // ours-textlinks: the link column as plain text, like the raw baseline (isolates the link cost)

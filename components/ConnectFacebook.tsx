@@ -4,7 +4,7 @@ import React, { useEffect, useState } from 'react';
 import { Box, Button, FormGroup, FormMessage, H3, Input, Label, Loader, MessageBox, Text } from '@adminjs/design-system';
 import { ApiClient, useModal, useNotice, useTranslation, type ActionProps } from 'adminjs';
 import CopyField from './CopyField.js';
-import type { FacebookConnectionView } from '../src/chats/facebook-connection.js';
+import type { FacebookConnectionView } from '../src/channels/facebook/connection.js';
 
 // the same view the server builds (type only: erased from the browser bundle)
 type FacebookView = FacebookConnectionView & { webhookUrl: string };

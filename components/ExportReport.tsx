@@ -9,7 +9,7 @@ import {
 import { ActionHeader, ApiClient, ViewHelpers, useNotice, useTranslation, type ActionProps } from 'adminjs';
 import { useNavigate } from 'react-router';
 import type { ReportJobView } from '../src/admin/pages/report-views.js';
-import type { FilterSummaryItem } from '../src/admin/actions/dialog/export.action.js';
+import type { FilterSummaryItem } from '../src/admin/resources/dialog/actions/export.action.js';
 import { COMMON_TIME_ZONES, browserTimeZone, errorBodyOf } from './reports/format.js';
 import ExportFilters from './reports/ExportFilters.js';
 

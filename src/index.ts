@@ -8,21 +8,21 @@
 //
 // The host's `authenticate` must return a user with `role: 'admin' | 'operator' | 'viewer'`.
 import express, { type RequestHandler, type Router } from 'express';
-import type { ChatsAdmin } from './admin/plugin.js';
-import { publicRouter } from './server/public-routes.js';
-import { facebookWebhookRouter } from './facebook/webhook-router.js';
-import { forbiddenAsStatus } from './server/admin-errors.js';
-import { returnAfterLogin } from './server/return-after-login.js';
-import { reportDownloadRouter } from './server/report-download.js';
-import { adminLiveRouter } from './server/admin-live.js';
+import type { ChatsAdmin } from './plugin.js';
+import { publicRouter } from './http/public-router.js';
+import { facebookWebhookRouter } from './channels/facebook/webhook-router.js';
+import { forbiddenAsStatus } from './http/admin-errors.js';
+import { returnAfterLogin } from './http/return-after-login.js';
+import { reportDownloadRouter } from './http/report-download.js';
+import { adminLiveRouter } from './http/admin-live.js';
 
-export { createChatsAdmin, type ChatsAdmin, type ChatsAdminOptions } from './admin/plugin.js';
-export type { CurrentUser, Role } from './auth/roles.js';
-export { hashPassword, verifyPassword } from './auth/password.js';
-export { makeAuthenticate } from './auth/authenticate.js';
-export { PrismaSessionStore } from './auth/prisma-session-store.js';
+export { createChatsAdmin, type ChatsAdmin, type ChatsAdminOptions } from './plugin.js';
+export type { CurrentUser, Role } from './domain/roles.js';
+export { hashPassword, verifyPassword } from './accounts/password.js';
+export { makeAuthenticate } from './accounts/authenticate.js';
+export { PrismaSessionStore } from './accounts/session-store.js';
 export { migrate } from './db/migrate.js';
-export { openDatabase, type Database } from './db/connect.js';
+export { openDatabase, type Database } from './db/sql-runner.js';
 
 /**
  * Routes that work without login: the chat widget and the Facebook webhook. Mount it before any
@@ -31,9 +31,9 @@ export { openDatabase, type Database } from './db/connect.js';
 export function chatsPublicRouter(chats: ChatsAdmin): Router {
   return express.Router().use(facebookWebhookRouter(chats.context), publicRouter(chats.context));
 }
-export { facebookWebhookRouter } from './facebook/webhook-router.js';
-export type { FacebookOptions } from './facebook/delivery-worker.js';
-export { adminErrorHandler } from './server/admin-errors.js';
+export { facebookWebhookRouter } from './channels/facebook/webhook-router.js';
+export type { FacebookOptions } from './channels/facebook/delivery-worker.js';
+export { adminErrorHandler } from './http/admin-errors.js';
 
 /**
  * Middleware to mount in front of the AdminJS router: refused API calls answer 403, and a page

@@ -3,7 +3,7 @@
 import React from 'react';
 import { Badge, Box, Label, Text } from '@adminjs/design-system';
 import { useTranslation } from 'adminjs';
-import type { FilterSummaryItem } from '../../src/admin/actions/dialog/export.action.js';
+import type { FilterSummaryItem } from '../../src/admin/resources/dialog/actions/export.action.js';
 import { formatDateTime } from './format.js';
 
 type T = (key: string, options?: Record<string, unknown>) => string;

@@ -1,6 +1,6 @@
 // `isAccessible` predicates for AdminJS actions, built on the role rules in src/auth/roles.ts.
 import type { ActionContext } from 'adminjs';
-import { canRead, canWorkOnDialogs, isAdmin, type CurrentUser } from '../auth/roles.js';
+import { canRead, canWorkOnDialogs, isAdmin, type CurrentUser } from '../domain/roles.js';
 
 const userOf = (context: ActionContext): CurrentUser | undefined => context.currentAdmin as CurrentUser | undefined;
 

@@ -4,8 +4,8 @@
 // message (and a code the component translates), never a 500.
 import type { PrismaClient } from '@prisma/client';
 import type { PageContext, PageHandler } from 'adminjs';
-import type { SqlRunner } from '../db/connect.js';
-import { canRead, type CurrentUser } from '../auth/roles.js';
+import type { SqlRunner } from '../db/sql-runner.js';
+import { canRead, type CurrentUser } from '../domain/roles.js';
 import { DashboardInputError, MAX_PERIOD_DAYS, parseDashboardParams } from './dashboard-input.js';
 import { loadDashboard, type DashboardData } from './dashboard-queries.js';
 

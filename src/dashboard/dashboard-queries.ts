@@ -9,7 +9,7 @@
 //   answered, bucketed by the day of the transfer; a day without any has no median (null).
 // Status is the stored one (active / closed) as of now; "no operator response" is transferred and
 // never answered (PRODUCT.md), so it overlaps both statuses.
-import type { SqlRunner } from '../db/connect.js';
+import type { SqlRunner } from '../db/sql-runner.js';
 import { normalizedPhraseSql } from '../reports/sql/phrase.sql.js';
 import { DashboardInputError, validateDashboardQuery, type DashboardQuery } from './dashboard-input.js';
 

@@ -1,8 +1,8 @@
 // Writes one report to an .xlsx output: columns from the definition, rows streamed from the
 // database in batches into the bounded-memory writer. Used by the job worker and the benchmark.
 import type { Writable } from 'node:stream';
-import type { SqlRunner } from '../db/connect.js';
-import { createReportWriter, type ReportColumn as SheetColumn } from '../xlsx/report-writer.js';
+import type { SqlRunner } from '../db/sql-runner.js';
+import { createReportWriter, type ReportColumn as SheetColumn } from './xlsx/report-writer.js';
 import type { CellType, ReportColumn, ReportDefinition, ReportOptions, ReportRow } from './report-definition.js';
 
 export interface ExportProgress { rows: number; total: number | null }

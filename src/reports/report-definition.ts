@@ -1,6 +1,6 @@
 // What a report is: its columns and a stream of row batches read from the database with SQL.
 // Definitions know nothing of files, jobs or AdminJS; src/reports/definitions/ holds the nine.
-import type { SqlRunner } from '../db/connect.js';
+import type { SqlRunner } from '../db/sql-runner.js';
 import type { DialogFilter } from '../domain/dialog-filter.js';
 
 export const REPORT_TYPES = [

@@ -1,6 +1,6 @@
 // Who may export which report (PRODUCT.md roles): billing is for admins only; operators may
 // export the others; viewers none unless the host allows it.
-import type { CurrentUser } from '../auth/roles.js';
+import type { CurrentUser } from '../domain/roles.js';
 import type { ReportDefinition } from './report-definition.js';
 
 export interface ReportPermissionOptions { viewersMayExport: boolean }

@@ -1,7 +1,7 @@
 // Assembles the report machinery (job store, files, worker, service) for one app instance.
 import path from 'node:path';
 import type { PrismaClient } from '@prisma/client';
-import type { SqlRunner } from '../db/connect.js';
+import type { SqlRunner } from '../db/sql-runner.js';
 import { JobStore } from './jobs/job-store.js';
 import { ReportFiles } from './jobs/report-files.js';
 import { ReportWorker } from './jobs/report-worker.js';

@@ -2,7 +2,7 @@
 // download, regenerate, delete — with the permission checks. The AdminJS actions and the download
 // route are thin layers over this.
 import type { PrismaClient, ReportJob } from '@prisma/client';
-import type { CurrentUser } from '../auth/roles.js';
+import type { CurrentUser } from '../domain/roles.js';
 import { parseDialogFilter, dialogFilterToQuery } from '../domain/dialog-filter.js';
 import { isReportType, REPORT_TYPES, type ReportType } from './report-definition.js';
 import { getReport } from './registry.js';

@@ -10,8 +10,8 @@ import { ensureComponentBundle, launchBrowser, logIn, newContext, screenshot } f
 import { createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { createUser, startTestApp } from '../support/http.js';
 import { getReport } from '../../src/reports/registry.js';
-import { BOT_RULES, GREETING, PRICE_ANSWER } from '../widget/widget-fixture.js';
-import { serveApp, serveHostSite, type AppServer, type HostSite } from '../widget/browser-host.js';
+import { BOT_RULES, GREETING, PRICE_ANSWER } from '../channels/web/widget-fixture.js';
+import { serveApp, serveHostSite, type AppServer, type HostSite } from '../channels/web/browser-host.js';
 
 const KEY = 'pk-browser-flowers';
 const OPERATOR_REPLY = 'Hi, I am Olga. Which bouquet do you like?';

@@ -2,7 +2,7 @@
 import request from 'supertest';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 import { createUser, loginAs, startTestApp } from '../support/http.js';
-import type { BuiltApp } from '../../src/server/app.js';
+import type { BuiltApp } from '../../src/app/build-app.js';
 import { loadDashboardFixture } from './dashboard.fixture.js';
 
 describeEachDatabase('dashboard API', (kind) => {

@@ -11,7 +11,7 @@
 // D7        1     2026-02-28 20:00     closed  —                  —                       lead   (before the period)
 // D8        2     2026-03-03 21:30     active  —                  —                       complaint (03-04 in Moscow)
 // D9        2     2026-03-02 20:50     active  2026-03-02 21:10   21:10:45 (45 s)          (transfer on 03-03 in Moscow)
-import type { SqlRunner } from '../../src/db/connect.js';
+import type { SqlRunner } from '../../src/db/sql-runner.js';
 
 const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
 

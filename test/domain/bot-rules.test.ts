@@ -1,5 +1,5 @@
 import { BOT_RULES_MAX, decideBotReply, parseBotRules, unsafeRegexReason, type BotRule } from '../../src/domain/bot-rules.js';
-import { DEMO_CHATS } from '../../src/demo/content.js';
+import { DEMO_CHATS } from '../../src/app/demo/content.js';
 
 const rule = (fields: Partial<BotRule> & { pattern: string }): BotRule => ({ kind: 'keyword', answer: 'ok', markers: [], transfer: false, ...fields });
 const NOT_TRANSFERRED = { transferred: false };

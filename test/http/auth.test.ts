@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 import { createUser, loginAs, startTestApp } from '../support/http.js';
-import type { BuiltApp } from '../../src/server/app.js';
+import type { BuiltApp } from '../../src/app/build-app.js';
 
 describeEachDatabase('login', (kind) => {
   let db: TestDatabase;

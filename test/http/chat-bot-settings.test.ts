@@ -3,7 +3,7 @@
 import type { Response } from 'supertest';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 import { createUser, loginAs, startTestApp } from '../support/http.js';
-import type { BuiltApp } from '../../src/server/app.js';
+import type { BuiltApp } from '../../src/app/build-app.js';
 import { validateChatInput } from '../../src/domain/chat-validation.js';
 
 const API = '/admin/api/resources/Chat';

@@ -2,8 +2,8 @@
 // full), and the role rules of the Chat screens enforced by the server.
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 import { createUser, loginAs, startTestApp, TEST_SECRET } from '../support/http.js';
-import type { BuiltApp } from '../../src/server/app.js';
-import { FacebookConnections } from '../../src/chats/facebook-connection.js';
+import type { BuiltApp } from '../../src/app/build-app.js';
+import { FacebookConnections } from '../../src/channels/facebook/connection.js';
 import { FILTER_PARAMS } from '../../src/domain/dialog-filter.js';
 
 type Agent = Awaited<ReturnType<typeof loginAs>>;

@@ -1,11 +1,11 @@
 // The dialogue fixture of test/http/dialogs.test.ts, built with the message store the live
 // channels use. Expected costs: chat A web 0.0250 / facebook 0.1000 USD, chat B web 0.5000 EUR.
 import type { PrismaClient } from '@prisma/client';
-import { openDialog } from '../../src/dialogs/open-dialog.js';
-import { storeMessage, storeMessages } from '../../src/dialogs/store-message.js';
-import { transferToOperator } from '../../src/dialogs/transfer.js';
-import { closeDialog } from '../../src/dialogs/close-dialog.js';
-import { recordPageVisit, setMarker } from '../../src/dialogs/markers.js';
+import { openDialog } from '../../src/conversations/open-dialog.js';
+import { storeMessage, storeMessages } from '../../src/conversations/message-store.js';
+import { transferToOperator } from '../../src/conversations/transfer.js';
+import { closeDialog } from '../../src/conversations/close-dialog.js';
+import { recordPageVisit, setMarker } from '../../src/conversations/markers.js';
 
 export interface DialogFixture {
   chatA: number; chatB: number; operatorId: number; leadMarker: number; clientX: number;

@@ -4,7 +4,7 @@ import request from 'supertest';
 import type { Response } from 'supertest';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 import { createUser, loginAs, startTestApp } from '../support/http.js';
-import type { BuiltApp } from '../../src/server/app.js';
+import type { BuiltApp } from '../../src/app/build-app.js';
 import { buildDialogFixture, type DialogFixture } from './dialogs.fixture.js';
 
 type Agent = Awaited<ReturnType<typeof loginAs>>;

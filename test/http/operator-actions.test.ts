@@ -6,8 +6,8 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 import { createUser, loginAs, PASSWORD, startTestApp } from '../support/http.js';
-import type { BuiltApp } from '../../src/server/app.js';
-import type { LiveEvent } from '../../src/channels/live-hub.js';
+import type { BuiltApp } from '../../src/app/build-app.js';
+import type { LiveEvent } from '../../src/conversations/live-hub.js';
 
 type Agent = Awaited<ReturnType<typeof loginAs>>;
 const API = '/admin/api/resources/Dialog';

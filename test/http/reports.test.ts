@@ -6,9 +6,9 @@ import request from 'supertest';
 import type { ReportJob } from '@prisma/client';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 import { createUser, loginAs, startTestApp } from '../support/http.js';
-import type { BuiltApp } from '../../src/server/app.js';
-import { openDialog } from '../../src/dialogs/open-dialog.js';
-import { storeMessage } from '../../src/dialogs/store-message.js';
+import type { BuiltApp } from '../../src/app/build-app.js';
+import { openDialog } from '../../src/conversations/open-dialog.js';
+import { storeMessage } from '../../src/conversations/message-store.js';
 import { buildDialogFixture, type DialogFixture } from './dialogs.fixture.js';
 
 type Agent = Awaited<ReturnType<typeof loginAs>>;

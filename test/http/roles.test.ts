@@ -2,8 +2,8 @@
 // AdminJS API as a user of that role and checks both the refusal and that nothing changed.
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 import { createUser, loginAs, startTestApp } from '../support/http.js';
-import type { BuiltApp } from '../../src/server/app.js';
-import type { Role } from '../../src/auth/roles.js';
+import type { BuiltApp } from '../../src/app/build-app.js';
+import type { Role } from '../../src/domain/roles.js';
 
 interface Denial { role: Role; what: string; method: 'get' | 'post'; path: (ids: Fixture) => string; body?: Record<string, string> }
 interface Fixture { chatId: number; dialogId: string; userId: number }

@@ -9,11 +9,11 @@ import { isDeepStrictEqual } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from './databases.js';
 import { createUser, startTestApp, PASSWORD } from './http.js';
-import type { BuiltApp } from '../../src/server/app.js';
-import { openDialog } from '../../src/dialogs/open-dialog.js';
-import { storeMessage, storeMessages } from '../../src/dialogs/store-message.js';
-import { transferToOperator } from '../../src/dialogs/transfer.js';
-import { closeDialog } from '../../src/dialogs/close-dialog.js';
+import type { BuiltApp } from '../../src/app/build-app.js';
+import { openDialog } from '../../src/conversations/open-dialog.js';
+import { storeMessage, storeMessages } from '../../src/conversations/message-store.js';
+import { transferToOperator } from '../../src/conversations/transfer.js';
+import { closeDialog } from '../../src/conversations/close-dialog.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');

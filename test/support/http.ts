@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
-import { buildApp, type BuiltApp } from '../../src/server/app.js';
-import { hashPassword } from '../../src/auth/password.js';
+import { buildApp, type BuiltApp } from '../../src/app/build-app.js';
+import { hashPassword } from '../../src/accounts/password.js';
 import type { TestDatabase } from './databases.js';
-import type { Role } from '../../src/auth/roles.js';
+import type { Role } from '../../src/domain/roles.js';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef';
 export const PASSWORD = 'password123';

@@ -5,12 +5,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { SqlRunner } from '../../src/db/connect.js';
+import type { SqlRunner } from '../../src/db/sql-runner.js';
 import { exportReport } from '../../src/reports/export-report.js';
 import type { ReportColumn, ReportDefinition, ReportOptions, ReportRow } from '../../src/reports/report-definition.js';
 import { roundToCents } from '../../src/domain/money.js';
-import { zonedWallClock } from '../../src/xlsx/zoned-time.js';
-import { EXCEL_MAX_CELL_CHARS, TRUNCATION_MARKER } from '../../src/xlsx/cell-values.js';
+import { zonedWallClock } from '../../src/reports/xlsx/zoned-time.js';
+import { EXCEL_MAX_CELL_CHARS, TRUNCATION_MARKER } from '../../src/reports/xlsx/cell-values.js';
 
 const { ValueType } = ExcelJS;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);

@@ -2,8 +2,8 @@
 // the report types a user may export, and ReportRequestErrors as a status plus a notice whose
 // message is a translation key (the browser shows it in the user's language).
 import type { ReportJob } from '@prisma/client';
-import type { CurrentUser } from '../../auth/roles.js';
-import type { ChatsAdminContext } from '../context.js';
+import type { CurrentUser } from '../../domain/roles.js';
+import type { ChatsAdminContext } from '../../context.js';
 import { REPORT_TYPES, type ReportType } from '../../reports/report-definition.js';
 import { getReport } from '../../reports/registry.js';
 import { ReportRequestError } from '../../reports/reports-service.js';

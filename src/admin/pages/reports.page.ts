@@ -3,8 +3,8 @@
 // POST { action: 'regenerate' | 'delete', id } acts through the ReportsService, which checks rights.
 import type { AdminPage } from 'adminjs';
 import type { Prisma } from '@prisma/client';
-import type { ChatsAdminContext } from '../context.js';
-import type { CurrentUser } from '../../auth/roles.js';
+import type { ChatsAdminContext } from '../../context.js';
+import type { CurrentUser } from '../../domain/roles.js';
 import { answerRequestError, exportableTypes, jobView } from './report-views.js';
 
 export const REPORTS_PER_PAGE = 50;

@@ -1,7 +1,7 @@
 // Resources that mostly serve as references and filter choices: clients and markers.
 import type { ResourceWithOptions } from 'adminjs';
 import { ChatsPrismaResource } from '../prisma-resource.js';
-import type { ChatsAdminContext } from '../context.js';
+import type { ChatsAdminContext } from '../../context.js';
 import { adminOnly, anyUser } from '../access.js';
 
 export function clientResource(ctx: ChatsAdminContext): ResourceWithOptions {

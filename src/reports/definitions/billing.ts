@@ -4,7 +4,7 @@
 // Cost = sum of the stored message costs (each fixed at its time's price, PRODUCT.md "Money"),
 // which equals the sum of dialogue costs; price = the chat's current price for that channel, so
 // cost ≠ paid messages × price after a price change. Money leaves SQL as NUMERIC text, 4 places.
-import type { SqlRunner } from '../../db/connect.js';
+import type { SqlRunner } from '../../db/sql-runner.js';
 import { dialogFilterSql } from '../../db/dialog-filter-sql.js';
 import { channelLabel } from '../channel-label.js';
 import type { ReportColumn, ReportDefinition, ReportOptions, ReportRow } from '../report-definition.js';

@@ -1,7 +1,7 @@
 // "Client phrases": every message written by a client in the filtered dialogues, dialogue by
 // dialogue in list order, each dialogue's messages in time order. The time column exists only
 // with "With time in dialogs".
-import type { SqlRunner } from '../../db/connect.js';
+import type { SqlRunner } from '../../db/sql-runner.js';
 import { dialogFilterSql } from '../../db/dialog-filter-sql.js';
 import type { ReportColumn, ReportDefinition, ReportOptions, ReportRow } from '../report-definition.js';
 

@@ -3,7 +3,7 @@
 // (rules: src/domain/response-times.ts; SQL: src/reports/sql/response-times.sql.ts).
 // The operator is the assigned one, else the author of the first operator reply. Message counts
 // cover the whole dialogue, before the transfer too.
-import type { SqlRunner } from '../../db/connect.js';
+import type { SqlRunner } from '../../db/sql-runner.js';
 import { dialogFilterSql } from '../../db/dialog-filter-sql.js';
 import type { ReportColumn, ReportDefinition, ReportOptions, ReportRow } from '../report-definition.js';
 import { handledDialogsSql, responseTimesCtes, roundSeconds } from '../sql/response-times.sql.js';

@@ -8,7 +8,7 @@
 // - "left without response" counts the dialogues assigned to the operator that were transferred
 //   and got no operator message after the transfer (from anyone). Unassigned dialogues have no
 //   operator row.
-import type { SqlRunner } from '../../db/connect.js';
+import type { SqlRunner } from '../../db/sql-runner.js';
 import type { ReportColumn, ReportDefinition, ReportOptions, ReportRow } from '../report-definition.js';
 import { responseTimesCtes, roundSeconds } from '../sql/response-times.sql.js';
 

@@ -1,7 +1,7 @@
 // "Sources": where the filtered dialogues come from, one row per chat × channel (by chat name,
 // web before facebook), with their messages by author and how many went to an operator.
 // "Transferred" = the dialogue has a transfer time (answered or not).
-import type { SqlRunner } from '../../db/connect.js';
+import type { SqlRunner } from '../../db/sql-runner.js';
 import { dialogFilterSql } from '../../db/dialog-filter-sql.js';
 import { channelLabel } from '../channel-label.js';
 import type { ReportColumn, ReportDefinition, ReportOptions, ReportRow } from '../report-definition.js';

@@ -1,5 +1,5 @@
 // "Web pages": every page the clients of the filtered dialogues visited, in time order.
-import type { SqlRunner } from '../../db/connect.js';
+import type { SqlRunner } from '../../db/sql-runner.js';
 import { dialogFilterSql } from '../../db/dialog-filter-sql.js';
 import type { ReportColumn, ReportDefinition, ReportOptions, ReportRow } from '../report-definition.js';
 

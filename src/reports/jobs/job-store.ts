@@ -2,7 +2,7 @@
 // instances on one PostgreSQL never take the same job; a job whose worker stopped sending
 // heartbeats (crash, restart) is queued again or, after too many attempts, marked as an error.
 import type { PrismaClient, ReportJob } from '@prisma/client';
-import type { SqlRunner } from '../../db/connect.js';
+import type { SqlRunner } from '../../db/sql-runner.js';
 import type { ReportType } from '../report-definition.js';
 
 export interface NewReportJob {

@@ -3,7 +3,7 @@
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { ReportJob } from '@prisma/client';
-import type { SqlRunner } from '../../db/connect.js';
+import type { SqlRunner } from '../../db/sql-runner.js';
 import { parseDialogFilter } from '../../domain/dialog-filter.js';
 import { isReportType, type ReportDefinition, type ReportType } from '../report-definition.js';
 import { exportReport, ExportCancelled } from '../export-report.js';

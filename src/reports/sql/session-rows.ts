@@ -5,7 +5,7 @@
 // One streamed query: per-dialogue values come from LATERAL subqueries that use the
 // (dialog_id, …) indexes, so rows leave the database in list order as soon as they are built,
 // without a per-row query or a sort of the whole result.
-import type { SqlRunner } from '../../db/connect.js';
+import type { SqlRunner } from '../../db/sql-runner.js';
 import { dialogFilterSql } from '../../db/dialog-filter-sql.js';
 import { channelLabel } from '../channel-label.js';
 import type { ReportColumn, ReportDefinition, ReportOptions, ReportRow, ReportType } from '../report-definition.js';

@@ -1,0 +1,25 @@
+// Login check for the AdminJS authenticated router, and creation of the first admin.
+import type { PrismaClient } from '@prisma/client';
+import { hashPassword, verifyPassword } from './password.js';
+import type { CurrentUser } from '../domain/roles.js';
+
+export function makeAuthenticate(prisma: PrismaClient) {
+  return async (email: string, password: string): Promise<CurrentUser | null> => {
+    if (!email || !password) return null;
+    const user = await prisma.adminUser.findUnique({ where: { email: email.trim().toLowerCase() } });
+    if (!user || !(await verifyPassword(password, user.passwordHash))) return null;
+    return { id: user.id, email: user.email, role: user.role, name: user.name };
+  };
+}
+
+export interface FirstAdmin { email: string; password: string; created: boolean }
+
+/** Creates the first admin when there is no user yet; returns the login to print. */
+export async function ensureFirstAdmin(prisma: PrismaClient, email: string, password: string): Promise<FirstAdmin> {
+  const normalized = email.trim().toLowerCase();
+  if ((await prisma.adminUser.count()) > 0) return { email: normalized, password, created: false };
+  await prisma.adminUser.create({
+    data: { email: normalized, name: 'Administrator', role: 'admin', passwordHash: await hashPassword(password) },
+  });
+  return { email: normalized, password, created: true };
+}

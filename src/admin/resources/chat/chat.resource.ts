@@ -1,0 +1,89 @@
+// The Chat resource: list with search by name, new, edit, delete, and the chat row actions
+// (src/admin/actions/chat/).
+import type { ResourceWithOptions } from 'adminjs';
+import { ChatsPrismaResource } from '../../prisma-resource.js';
+import type { ChatsAdminContext } from '../../../context.js';
+import { adminOnly, anyUser } from '../../access.js';
+import { CHAT_FORM_FIELDS } from '../../../domain/chat-validation.js';
+import { chatSaveHook } from './hooks/save.hooks.js';
+import { frameCodeAction } from './actions/frame-code.action.js';
+import { connectFacebookAction } from './actions/connect-facebook.action.js';
+import { viewDialogsAction } from './actions/view-dialogs.action.js';
+import { deleteChatAction } from './actions/delete.action.js';
+import { chatPriceLabels } from '../../hooks/money-labels.js';
+
+/** Columns that never leave the server in a record: hiding a property does not remove it from the
+ * record JSON that every chat action (list, show, edit) sends to the browser. */
+const SERVER_ONLY = ['fbPageTokenEnc', 'fbAppSecretEnc', 'fbVerifyToken'];
+
+class ChatResource extends ChatsPrismaResource {
+  protected prepareReturnValues(row: Record<string, unknown>): Record<string, unknown> {
+    const values = super.prepareReturnValues(row);
+    for (const column of SERVER_ONLY) delete values[column];
+    return values;
+  }
+}
+
+export function chatResource(ctx: ChatsAdminContext): ResourceWithOptions {
+  const { components } = ctx;
+  // "—" on the show page when a nullable field is empty
+  const showOrDash = { components: { show: components.ShowOrDash } };
+  return {
+    resource: new ChatResource(ctx.prisma, ctx.datamodel, 'Chat'),
+    options: {
+      navigation: { name: 'chats', icon: 'MessageCircle' },
+      titleProperty: 'name',
+      sort: { sortBy: 'createdAt', direction: 'desc' },
+      // "prices": both channels' prices with the currency in one column, so the list fits its card
+      listProperties: ['name', 'allowedOrigins', 'prices', 'fbPageName', 'createdAt'],
+      filterProperties: ['name', 'createdAt'],
+      editProperties: [...CHAT_FORM_FIELDS],
+      showProperties: ['id', 'name', 'publicKey', 'allowedOrigins', 'priceWeb', 'priceFacebook', 'currency', 'greeting', 'botRules', 'fallbackAnswer', 'inactivityTimeoutMinutes', 'fbPageName', 'fbPageId', 'fbConnectedAt', 'createdAt', 'updatedAt'],
+      properties: {
+        id: { isVisible: { list: true, show: true, edit: false, filter: false } },
+        name: { isTitle: true, isRequired: true, components: { list: components.ListText } },
+        // @adminjs/prisma neither reports list columns as arrays nor tells defaulted columns from
+        // required ones; without this the browser would demand values the server fills in
+        allowedOrigins: { isArray: true, isRequired: false, components: { list: components.OriginsCell, show: components.OriginsCell } },
+        // money with the chat's currency; labels from chatPriceLabels
+        priceWeb: { isRequired: false, components: { show: components.MoneyCell } },
+        priceFacebook: { isRequired: false, components: { show: components.MoneyCell } },
+        prices: {
+          type: 'string',
+          isSortable: false,
+          isVisible: { list: true, show: false, edit: false, filter: false },
+          components: { list: components.ChatPrices },
+        },
+        currency: { isRequired: false },
+        inactivityTimeoutMinutes: { isRequired: false },
+        publicKey: { isVisible: { list: false, show: true, edit: false, filter: false } },
+        greeting: { type: 'textarea', ...showOrDash },
+        fallbackAnswer: { type: 'textarea', ...showOrDash },
+        fbPageName: { components: { list: components.ListText, show: components.ShowOrDash } },
+        fbPageId: showOrDash,
+        fbConnectedAt: showOrDash,
+        createdAt: { components: { list: components.ListText } },
+        botRules: {
+          isVisible: { list: false, show: true, edit: true, filter: false },
+          components: { edit: ctx.components.BotRulesEdit, show: ctx.components.BotRulesEdit },
+        },
+        fbPageTokenEnc: { isVisible: false },
+        fbAppSecretEnc: { isVisible: false },
+        fbVerifyToken: { isVisible: false },
+      },
+      actions: {
+        list: { isAccessible: anyUser, after: chatPriceLabels() },
+        // titled with the chat's name, also in the breadcrumbs (components/RecordActionHeader.tsx)
+        show: { isAccessible: anyUser, after: chatPriceLabels(), custom: { recordTitle: true } },
+        search: { isAccessible: anyUser },
+        new: { isAccessible: adminOnly, before: chatSaveHook('create') },
+        edit: { isAccessible: adminOnly, before: chatSaveHook('update'), custom: { recordTitle: true } },
+        delete: deleteChatAction(ctx),
+        bulkDelete: { isAccessible: false },
+        frameCode: frameCodeAction(ctx),
+        connectFacebook: connectFacebookAction(ctx),
+        viewDialogs: viewDialogsAction(),
+      },
+    },
+  };
+}

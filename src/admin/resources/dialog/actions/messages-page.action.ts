@@ -1,0 +1,27 @@
+// Hidden record action `messagesPage`: one page of a dialogue's messages for the Show dialog
+// screen (GET .../records/:id/messagesPage?after=<cursor>&limit=<n>).
+import { ValidationError, type Action, type ActionResponse } from 'adminjs';
+import { anyUser } from '../../../access.js';
+import type { ChatsAdminContext } from '../../../../context.js';
+import { BadCursorError, loadMessagesPage } from '../../../../conversations/messages-page.js';
+
+export function messagesPageAction(ctx: ChatsAdminContext): Partial<Action<ActionResponse>> {
+  return {
+    actionType: 'record',
+    isVisible: false,
+    isAccessible: anyUser,
+    component: false,
+    handler: async (request, _response, context) => {
+      const { record, currentAdmin } = context;
+      if (!record) throw new ValidationError({}, { message: 'No dialogue given', type: 'noRecord' });
+      const query = (request.query ?? {}) as Record<string, string | undefined>;
+      try {
+        const page = await loadMessagesPage(ctx.prisma, String(record.id()), { after: query.after || undefined, limit: query.limit });
+        return { record: record.toJSON(currentAdmin), ...page };
+      } catch (error) {
+        if (error instanceof BadCursorError) throw new ValidationError({ after: { message: 'invalidCursor' } }, { message: 'Invalid paging cursor', type: 'invalidCursor' });
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,81 @@
+// Operator record actions on a dialogue: Take, Reply and Close (admins and operators; shown for
+// active dialogues only). They change things on POST only: a GET (the action page opening, a
+// link) just returns the record, so a crafted link cannot make an operator act. The work is done
+// by the conversation service (src/channels/conversation.ts), which publishes the reply to the
+// widget or Messenger and the status to every watcher.
+import { NotFoundError, ValidationError, type Action, type ActionContext, type ActionResponse } from 'adminjs';
+import { operatorsAndAdmins } from '../../../access.js';
+import type { ChatsAdminContext } from '../../../../context.js';
+import { ConversationError } from '../../../../conversations/conversation-service.js';
+import type { LiveMessage } from '../../../../conversations/live-hub.js';
+
+export type OperatorActionName = 'take' | 'reply' | 'close';
+
+interface Operator { id: number; name: string | null }
+type Work = (dialogId: string, operator: Operator, payload: Record<string, unknown>) => Promise<{ notice: string; message?: LiveMessage }>;
+
+const isActive = (context: ActionContext): boolean => context.record?.param('status') === 'active';
+const isMine = (context: ActionContext): boolean =>
+  context.record?.param('operator') != null && String(context.record?.param('operator')) === String(context.currentAdmin?.id);
+
+/** The signed-in user as an operator row: messages and dialogues reference admin_users. */
+async function operatorOf(ctx: ChatsAdminContext, context: ActionContext): Promise<Operator> {
+  const id = Number(context.currentAdmin?.id);
+  const user = Number.isInteger(id) ? await ctx.prisma.adminUser.findUnique({ where: { id }, select: { id: true, name: true } }) : null;
+  if (!user) throw new ValidationError({}, { message: 'operatorUnknown', type: 'operatorUnknown' });
+  return user;
+}
+
+function operatorAction(ctx: ChatsAdminContext, name: OperatorActionName, icon: string, work: Work, isVisible: (context: ActionContext) => boolean): Partial<Action<ActionResponse>> {
+  return {
+    name,
+    actionType: 'record',
+    icon,
+    component: ctx.components.OperatorAction,
+    showInDrawer: true,
+    isAccessible: operatorsAndAdmins,
+    isVisible,
+    handler: async (request, _response, context) => {
+      const { record, currentAdmin, resource } = context;
+      if (!record) throw new NotFoundError('dialogue not found', name);
+      if (request.method !== 'post') return { record: record.toJSON(currentAdmin) };
+      const operator = await operatorOf(ctx, context);
+      let result: Awaited<ReturnType<Work>>;
+      try {
+        result = await work(String(record.id()), operator, (request.payload ?? {}) as Record<string, unknown>);
+      } catch (error) {
+        if (!(error instanceof ConversationError)) throw error;
+        if (error.status === 400) throw new ValidationError({ text: { message: error.code, type: error.code } }, { message: error.code, type: error.code });
+        return { record: record.toJSON(currentAdmin), notice: { message: error.code, type: 'error' } };
+      }
+      const fresh = await resource.findOne(String(record.id()), context);
+      return {
+        record: (fresh ?? record).toJSON(currentAdmin),
+        notice: { message: result.notice, type: 'success' },
+        ...(result.message ? { message: result.message } : {}),
+      };
+    },
+  };
+}
+
+export function takeAction(ctx: ChatsAdminContext): Partial<Action<ActionResponse>> {
+  return operatorAction(ctx, 'take', 'UserCheck', async (dialogId, operator) => {
+    await ctx.conversations.take(dialogId, operator.id);
+    return { notice: 'dialogTaken' };
+  }, (context) => isActive(context) && !isMine(context));
+}
+
+export function replyAction(ctx: ChatsAdminContext): Partial<Action<ActionResponse>> {
+  return operatorAction(ctx, 'reply', 'Send', async (dialogId, operator, payload) => {
+    const message = await ctx.conversations.operatorReply({ dialogId, operatorId: operator.id, operatorName: operator.name, text: String(payload.text ?? '') });
+    return { notice: 'replySent', message };
+  }, isActive);
+}
+
+export function closeAction(ctx: ChatsAdminContext): Partial<Action<ActionResponse>> {
+  return operatorAction(ctx, 'close', 'XCircle', async (dialogId) => {
+    const closed = await ctx.conversations.close(dialogId, 'operator');
+    if (!closed) throw new ConversationError('dialog_closed', 'This dialogue is closed');
+    return { notice: 'dialogClosed' };
+  }, isActive);
+}

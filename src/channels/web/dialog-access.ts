@@ -1,0 +1,94 @@
+// Reads of a dialogue on behalf of a widget client: ownership (the dialogue must be this chat's,
+// on the web channel, and belong to this client id), its state, and its messages by id.
+import type { PrismaClient } from '@prisma/client';
+import type { PublicMessage } from './api-router.js';
+
+export interface OwnedDialog { id: string; status: 'active' | 'closed' }
+
+/** The dialogue when `clientId` owns it in this chat, else null (whatever the reason). */
+export async function findOwnedDialog(prisma: PrismaClient, chatId: number, dialogId: string, clientId: string): Promise<OwnedDialog | null> {
+  const dialog = await prisma.dialog.findUnique({
+    where: { id: dialogId },
+    select: { id: true, chatId: true, channel: true, status: true, client: { select: { externalId: true } } },
+  });
+  if (!dialog || dialog.chatId !== chatId || dialog.channel !== 'web' || dialog.client.externalId !== clientId) return null;
+  return { id: dialog.id, status: dialog.status };
+}
+
+const MAX_OWNERS = 100_000;
+
+/**
+ * Who owns which dialogue, remembered (bounded, least recently used dropped): a dialogue's chat,
+ * channel and client never change, so a widget sending many messages is checked with one query.
+ * A deleted dialogue still passes here; the conversation service then answers 404 itself.
+ */
+export class DialogOwners {
+  private readonly owners = new Map<string, string>();
+
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async owns(chatId: number, dialogId: string, clientId: string): Promise<boolean> {
+    const key = `${chatId}:${clientId}`;
+    const known = this.owners.get(dialogId);
+    if (known !== undefined) {
+      this.owners.delete(dialogId);
+      this.owners.set(dialogId, known);
+      return known === key;
+    }
+    const dialog = await findOwnedDialog(this.prisma, chatId, dialogId, clientId);
+    if (!dialog) return false;
+    if (this.owners.size >= MAX_OWNERS) this.owners.delete(this.owners.keys().next().value as string);
+    this.owners.set(dialogId, key);
+    return true;
+  }
+}
+
+export interface DialogState { status: 'active' | 'closed'; waitingForOperator: boolean }
+
+export async function dialogState(prisma: PrismaClient, dialogId: string): Promise<DialogState> {
+  const dialog = await prisma.dialog.findUniqueOrThrow({
+    where: { id: dialogId },
+    select: { status: true, transferredAt: true, firstOperatorReplyAt: true },
+  });
+  return {
+    status: dialog.status,
+    // handed over and no operator has written yet: the widget says an operator will answer
+    waitingForOperator: dialog.status === 'active' && !!dialog.transferredAt && !dialog.firstOperatorReplyAt,
+  };
+}
+
+const SELECT = { id: true, authorType: true, authorName: true, text: true, sentAt: true, externalId: true, operator: { select: { name: true } } } as const;
+
+type Row = { id: number; authorType: string; authorName: string | null; text: string; sentAt: Date; externalId: string | null; operator: { name: string | null } | null };
+
+function toPublic(row: Row, clientId: string): PublicMessage {
+  // the client's own id of its message, so that the widget can match its optimistic copy
+  const prefix = `web:${clientId}:`;
+  const clientMessageId = row.externalId?.startsWith(prefix) ? row.externalId.slice(prefix.length) : null;
+  return {
+    id: row.id,
+    authorType: row.authorType,
+    authorName: row.authorName ?? (row.authorType === 'operator' ? row.operator?.name ?? null : null),
+    text: row.text,
+    sentAt: row.sentAt.toISOString(),
+    ...(clientMessageId ? { clientMessageId } : {}),
+  };
+}
+
+export const RECENT_MESSAGES = 100;
+
+/** The last messages of the dialogue, oldest first (a long dialogue shows its tail). */
+export async function recentMessages(prisma: PrismaClient, dialogId: string, clientId: string): Promise<PublicMessage[]> {
+  const rows = await prisma.message.findMany({ where: { dialogId }, orderBy: { id: 'desc' }, take: RECENT_MESSAGES, select: SELECT });
+  return rows.reverse().map((row) => toPublic(row, clientId));
+}
+
+/**
+ * Messages with an id above `after`, in id order, a page at a time. Message ids of one dialogue
+ * grow in commit order (each insert happens under the dialogue's row lock), so "everything after
+ * the last id I saw" is exactly what a reconnecting widget missed.
+ */
+export async function messagesAfter(prisma: PrismaClient, dialogId: string, clientId: string, after: number, limit: number): Promise<PublicMessage[]> {
+  const rows = await prisma.message.findMany({ where: { dialogId, id: { gt: after } }, orderBy: { id: 'asc' }, take: limit, select: SELECT });
+  return rows.map((row) => toPublic(row, clientId));
+}

@@ -1,0 +1,53 @@
+// GET /widget/api/:publicKey/events?dialogId&clientId&after — the dialogue's messages as
+// Server-Sent Events, resumed losslessly after `after` (or the browser's Last-Event-ID) by
+// channels/dialog-event-stream.ts. Here: the input, the ownership check and the per-dialogue cap
+// on open streams; the status is sent after the replay.
+import type { Request, Response } from 'express';
+import { streamDialogEvents } from '../../conversations/event-stream.js';
+import type { WidgetChat } from './chat-directory.js';
+import { messagesAfter, dialogState } from './dialog-access.js';
+import { notFound, publicMessage, sendError, type WidgetOptions, type WidgetServices } from './api-router.js';
+import { parseEvents } from './validation.js';
+
+const REPLAY_PAGE = 500;
+/** A client that does not read its stream is dropped (it reconnects and replays what it missed). */
+const MAX_BUFFERED_BYTES = 1 << 20;
+
+export function eventStreamHandler(services: WidgetServices, options: WidgetOptions) {
+  const { ctx } = services;
+  const heartbeatMs = options.heartbeatMs ?? 15_000;
+  const maxStreams = options.maxStreamsPerDialog ?? 5;
+  const open = new Map<string, number>();
+
+  return async (req: Request, res: Response, chat: WidgetChat): Promise<void> => {
+    const lastEventId = req.get('last-event-id');
+    const input = parseEvents(req.query as Record<string, unknown>, lastEventId === '' ? undefined : lastEventId);
+    if (!input.ok) return sendError(res, input.error);
+    const { dialogId, clientId, after } = input.value;
+    if (!(await services.owners.owns(chat.id, dialogId, clientId))) return sendError(res, notFound);
+    if ((open.get(dialogId) ?? 0) >= maxStreams) {
+      return sendError(res, { status: 429, error: 'too_many_streams', message: 'Too many open streams for this dialogue.' }, { 'Retry-After': '10' });
+    }
+    open.set(dialogId, (open.get(dialogId) ?? 0) + 1);
+
+    await streamDialogEvents(req, res, {
+      hub: ctx.hub,
+      dialogId,
+      after,
+      loadMessagesAfter: (id, afterId, limit) => messagesAfter(ctx.prisma, id, clientId, afterId, limit),
+      heartbeatMs,
+      maxBufferedBytes: MAX_BUFFERED_BYTES,
+      onClose: () => {
+        const left = (open.get(dialogId) ?? 1) - 1;
+        if (left > 0) open.set(dialogId, left);
+        else open.delete(dialogId);
+      },
+      retryMs: 2000,
+      replayPageSize: REPLAY_PAGE,
+      messageData: publicMessage,
+      statusData: ({ status, waitingForOperator }) => ({ status, waitingForOperator }),
+      statusAfterReplay: () => dialogState(ctx.prisma, dialogId),
+      errorLabel: 'widget event stream error:',
+    });
+  };
+}

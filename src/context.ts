@@ -1,0 +1,26 @@
+// What every resource and action of the plugin needs: the database, the secret, URLs.
+import type { PrismaClient } from '@prisma/client';
+import type { ComponentLoader } from 'adminjs';
+import type { Datamodel } from './db/dmmf.js';
+import type { ReportsModule } from './reports/reports-module.js';
+import type { LiveHub } from './conversations/live-hub.js';
+import type { Conversations } from './conversations/conversation-service.js';
+
+export interface ChatsAdminContext {
+  prisma: PrismaClient;
+  datamodel: Datamodel;
+  componentLoader: ComponentLoader;
+  /** Key for encrypting Facebook secrets at rest. */
+  secret: string;
+  /** AdminJS root path, e.g. "/admin". */
+  rootPath: string;
+  /** Absolute base URL of the app when known (otherwise taken from the request). */
+  publicUrl?: string;
+  /** Report jobs: the Export action, the Reports page and the download route use it. */
+  reports: ReportsModule;
+  /** Live message delivery and the conversation service shared by the widget, Facebook and operators. */
+  hub: LiveHub;
+  conversations: Conversations;
+  /** Registered component names, filled by src/admin/components.ts. */
+  components: Record<string, string>;
+}

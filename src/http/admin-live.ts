@@ -1,0 +1,72 @@
+// GET <rootPath>/chats-live/dialogs/:id/events — a dialogue's new messages and status changes as
+// Server-Sent Events, for the dialogue page of the admin (components/DialogShow.tsx). Mounted on
+// the admin root path after the AdminJS router, whose session middleware sets req.session; any
+// signed-in user who may read dialogues may watch. The stream starts with the current status; each
+// message event carries the message id as the SSE id, so EventSource's own reconnect sends
+// Last-Event-ID and gets the messages it missed replayed from the database.
+import { Router, type Request } from 'express';
+import type { ChatsAdminContext } from '../context.js';
+import { canRead, type CurrentUser } from '../domain/roles.js';
+import type { StatusEvent } from '../conversations/live-hub.js';
+import { streamDialogEvents } from '../conversations/event-stream.js';
+import { ConversationError } from '../conversations/conversation-service.js';
+
+const REPLAY_LIMIT = 500;
+/** A watcher that does not read its stream is dropped (it reconnects and replays). */
+const MAX_BUFFERED_BYTES = 1 << 20;
+
+export interface AdminLiveOptions { heartbeatMs?: number }
+
+function statusData(event: StatusEvent) {
+  return { status: event.status, waitingForOperator: event.waitingForOperator, operatorId: event.operatorId ?? null, reason: event.reason ?? null };
+}
+
+function currentUser(req: Request): CurrentUser | undefined {
+  return (req as Request & { session?: { adminUser?: CurrentUser } }).session?.adminUser;
+}
+
+export function adminLiveRouter(ctx: ChatsAdminContext, options: AdminLiveOptions = {}): Router {
+  const heartbeatMs = options.heartbeatMs ?? 25_000;
+  const router = Router();
+  router.get('/chats-live/dialogs/:id/events', async (req, res, next) => {
+    if (!canRead(currentUser(req))) return res.status(401).json({ error: 'Log in to follow dialogues' });
+    const dialogId = req.params.id;
+    let after = Number(req.get('last-event-id') ?? req.query.after ?? 0);
+    if (!Number.isSafeInteger(after) || after < 0) after = 0;
+    let status: StatusEvent;
+    try {
+      status = await ctx.conversations.statusOf(dialogId);
+    } catch (error) {
+      if (error instanceof ConversationError) return res.status(404).json({ error: 'Not found' });
+      return next(error);
+    }
+
+    await streamDialogEvents(req, res, {
+      hub: ctx.hub,
+      dialogId,
+      after,
+      // a page opened afresh renders the history itself: only a reconnect replays
+      loadMessagesAfter: async (id, afterId, limit) => {
+        if (afterId <= 0) return [];
+        const rows = await ctx.prisma.message.findMany({
+          where: { dialogId: id, id: { gt: afterId } },
+          orderBy: { id: 'asc' },
+          take: limit,
+          select: { id: true, dialogId: true, authorType: true, authorName: true, text: true, sentAt: true, operator: { select: { name: true, email: true } } },
+        });
+        return rows.map((row) => ({ ...row, authorName: row.authorName ?? row.operator?.name ?? row.operator?.email ?? null, sentAt: row.sentAt.toISOString() }));
+      },
+      heartbeatMs,
+      maxBufferedBytes: MAX_BUFFERED_BYTES,
+      retryMs: 3000,
+      replayPageSize: REPLAY_LIMIT,
+      replayPages: 1,
+      messageData: ({ id, authorType, authorName, text, sentAt }) => ({ id, authorType, authorName, text, sentAt }),
+      statusData,
+      statusBeforeReplay: statusData(status),
+      errorLabel: 'admin live stream error:',
+    });
+    return undefined;
+  });
+  return router;
+}

@@ -1,0 +1,19 @@
+// Routes reachable without login: the chat widget (/widget.js, /widget/<public key> and its API
+// under /widget/api/<public key>/…). The URL scheme is fixed: the frame code prints it.
+import express, { type Router } from 'express';
+import type { ChatsAdminContext } from '../context.js';
+import { widgetApiRouter, widgetServices, type WidgetOptions } from '../channels/web/api-router.js';
+import { widgetPageRouter } from '../channels/web/page-router.js';
+
+export interface PublicRouteOptions {
+  /** Message size limit, rate limits, heartbeat interval of the widget (defaults suit production). */
+  widget?: WidgetOptions;
+}
+
+export function publicRouter(ctx: ChatsAdminContext, options: PublicRouteOptions = {}): Router {
+  const router = express.Router();
+  const widget = widgetServices(ctx, options.widget ?? {});
+  router.use(widgetApiRouter(widget, options.widget));
+  router.use(widgetPageRouter(widget));
+  return router;
+}

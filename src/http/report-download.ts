@@ -1,0 +1,36 @@
+// GET <rootPath>/chats-reports/:id/download — the report file. Mounted on the admin root path
+// after the AdminJS router: that router's session middleware has set req.session by then, and its
+// login guard has already redirected a logged-out browser to the login page (so the user comes
+// back here after logging in, see return-after-login.ts). The guard is repeated here so the route
+// stays safe if a host mounts it elsewhere.
+import { Router, type Request } from 'express';
+import type { ChatsAdminContext } from '../context.js';
+import type { CurrentUser } from '../domain/roles.js';
+import { ReportRequestError } from '../reports/reports-service.js';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function currentUser(req: Request): CurrentUser | undefined {
+  return (req as Request & { session?: { adminUser?: CurrentUser } }).session?.adminUser;
+}
+
+export function reportDownloadRouter(ctx: ChatsAdminContext, loginPath = `${ctx.rootPath.replace(/\/$/, '')}/login`): Router {
+  const router = Router();
+  router.get('/chats-reports/:id/download', async (req, res, next) => {
+    const user = currentUser(req);
+    if (!user) return res.redirect(loginPath);
+    try {
+      const file = await ctx.reports.service.download(user, req.params.id);
+      // res.download writes Content-Disposition with an ASCII fallback plus an RFC 5987
+      // filename* in UTF-8, so Cyrillic chat names survive
+      res.download(file.path, file.fileName, { headers: { 'Content-Type': XLSX_TYPE, 'Cache-Control': 'private, no-store' } }, (error) => {
+        // the file can vanish between the check and the read (deleted, expired): answer 409, not 500
+        if (error && !res.headersSent) res.status(409).type('text/plain').send('This report is not available any more; regenerate it');
+      });
+    } catch (error) {
+      if (error instanceof ReportRequestError) return res.status(error.status).type('text/plain').send(error.message);
+      return next(error);
+    }
+  });
+  return router;
+}
