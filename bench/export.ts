@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
-import { openDatabase } from '../src/db/sql-runner.js';
+import { openDatabase } from '../src/app/database.js';
 import { exportReport, sheetColumns } from '../src/reports/export-report.js';
 import { getReport } from '../src/reports/registry.js';
 import type { ReportOptions, ReportType } from '../src/reports/report-definition.js';

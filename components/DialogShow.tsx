@@ -72,7 +72,7 @@ const Messages: React.FC<{ resourceId: string; recordId: string; total: number; 
     setLoading(true);
     try {
       const response = await api.recordAction({
-        resourceId, recordId, actionName: 'messagesPage', params: { limit: PAGE_SIZE, ...(cursor ? { after: cursor } : {}) },
+        resourceId, recordId, actionName: 'chatsMessagesPage', params: { limit: PAGE_SIZE, ...(cursor ? { after: cursor } : {}) },
       });
       const data = response.data as PageResponse;
       if (data.notice?.type === 'error') throw new Error(data.notice.message);
@@ -134,7 +134,7 @@ const Messages: React.FC<{ resourceId: string; recordId: string; total: number; 
   );
 };
 
-const OPERATOR_ACTIONS: OperatorActionName[] = ['reply', 'take', 'close'];
+const OPERATOR_ACTIONS: OperatorActionName[] = ['chatsReply', 'chatsTake', 'chatsClose'];
 
 const DialogShow: React.FC<ActionProps> = ({ resource, record }) => {
   const { tl, tb, tp } = useTranslation();
@@ -158,7 +158,7 @@ const DialogShow: React.FC<ActionProps> = ({ resource, record }) => {
   } : record.params;
   const shownRecord = status ? { ...record, params } : record;
   const operatorActions = params.status !== 'active' ? [] : allowed.filter((name) => (
-    name !== 'take' || status?.operatorId == null || String(status.operatorId) !== String(currentAdmin?.id)
+    name !== 'chatsTake' || status?.operatorId == null || String(status.operatorId) !== String(currentAdmin?.id)
   ));
   const markers = (flat.get(params, 'markerNames') ?? []) as string[];
   const visits = (flat.get(params, 'pageVisits') ?? []) as PageVisit[];

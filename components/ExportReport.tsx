@@ -62,7 +62,7 @@ const ExportReport: React.FC<ActionProps> = (props) => {
   }, []);
 
   const listUrl = h.resourceUrl({ resourceId: resource.id, search: window.location.search });
-  const reportsUrl = h.pageUrl('reports');
+  const reportsUrl = h.pageUrl('chatsReports');
   const typeOptions = (form?.types ?? []).map((option) => ({ value: option.value, label: t(`types.${option.value}`, { defaultValue: option.label }) }));
 
   // Polls the new job until it is finished or a few seconds have passed.
@@ -72,7 +72,7 @@ const ExportReport: React.FC<ActionProps> = (props) => {
     while (alive.current && Date.now() < deadline && (current.status === 'queued' || current.status === 'generating')) {
       await sleep(POLL_MS);
       try {
-        current = ((await api.getPage({ pageName: 'reports', params: { id: queued.id } })).data as { job: ReportJobView }).job;
+        current = ((await api.getPage({ pageName: 'chatsReports', params: { id: queued.id } })).data as { job: ReportJobView }).job;
       } catch {
         break; // the Reports page will show it
       }

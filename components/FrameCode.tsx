@@ -24,7 +24,7 @@ const FrameCode: React.FC<ActionProps> = ({ record, resource }) => {
   useEffect(() => {
     if (!record) return;
     api
-      .recordAction({ resourceId: resource.id, recordId: record.id, actionName: 'frameCode', params: { origin: window.location.origin } })
+      .recordAction({ resourceId: resource.id, recordId: record.id, actionName: 'chatsFrameCode', params: { origin: window.location.origin } })
       .then((response) => setCode(response.data.frameCode as FrameCodeData))
       .catch(() => setFailed(true));
   }, [record?.id]);

@@ -7,7 +7,7 @@ import { Box, Button, FormGroup, FormMessage, Icon, Text, TextArea } from '@admi
 import { ApiClient, ViewHelpers, useNotice, useTranslation, type ActionProps, type RecordJSON } from 'adminjs';
 import { useNavigate } from 'react-router';
 
-export type OperatorActionName = 'take' | 'reply' | 'close';
+export type OperatorActionName = 'chatsTake' | 'chatsReply' | 'chatsClose';
 export interface SentMessage { id: number; authorType: string; authorName: string | null; text: string; sentAt: string }
 
 const api = new ApiClient();
@@ -94,15 +94,15 @@ export const OperatorPanel: React.FC<OperatorPanelProps> = ({ resourceId, record
   };
   return (
     <Box mt="xl" p="lg" style={{ border: '1px solid #e3e6ef', borderRadius: 6 }} data-testid="operator-panel">
-      {actions.includes('reply') ? <ReplyBox resourceId={resourceId} busy={busy} error={error} onSend={(text) => run('reply', { text })} /> : null}
+      {actions.includes('chatsReply') ? <ReplyBox resourceId={resourceId} busy={busy} error={error} onSend={(text) => run('chatsReply', { text })} /> : null}
       <Box flex style={{ gap: 8 }}>
-        {actions.includes('take') ? (
-          <Button variant="outlined" size="sm" disabled={busy} onClick={() => void run('take')} data-testid="operator-take">
+        {actions.includes('chatsTake') ? (
+          <Button variant="outlined" size="sm" disabled={busy} onClick={() => void run('chatsTake')} data-testid="operator-take">
             <Icon icon="UserCheck" />{tb('takeDialog', resourceId)}
           </Button>
         ) : null}
-        {actions.includes('close') ? (
-          <Button variant="outlined" color="danger" size="sm" disabled={busy} onClick={() => void run('close')} data-testid="operator-close">
+        {actions.includes('chatsClose') ? (
+          <Button variant="outlined" color="danger" size="sm" disabled={busy} onClick={() => void run('chatsClose')} data-testid="operator-close">
             <Icon icon="XCircle" />{tb('closeDialog', resourceId)}
           </Button>
         ) : null}
@@ -128,12 +128,12 @@ const OperatorAction: React.FC<ActionProps> = ({ action, resource, record }) => 
     if (result.ok) navigate(h.recordActionUrl({ resourceId: resource.id, recordId, actionName: 'show' }));
     return result.ok;
   };
-  if (name === 'reply') return <Box variant="container"><ReplyBox resourceId={resource.id} busy={busy} error={error} onSend={(text) => run({ text })} /></Box>;
+  if (name === 'chatsReply') return <Box variant="container"><ReplyBox resourceId={resource.id} busy={busy} error={error} onSend={(text) => run({ text })} /></Box>;
   return (
     <Box variant="container">
-      <Text mb="lg">{tm(name === 'take' ? 'takeConfirm' : 'closeConfirm', resource.id)}</Text>
-      <Button variant="contained" color={name === 'close' ? 'danger' : undefined} disabled={busy} onClick={() => void run()} data-testid={`operator-${name}-confirm`}>
-        {tb(name === 'take' ? 'takeDialog' : 'closeDialog', resource.id)}
+      <Text mb="lg">{tm(name === 'chatsTake' ? 'takeConfirm' : 'closeConfirm', resource.id)}</Text>
+      <Button variant="contained" color={name === 'chatsClose' ? 'danger' : undefined} disabled={busy} onClick={() => void run()} data-testid={`operator-${name.replace(/^chats/, '').toLowerCase()}-confirm`}>
+        {tb(name === 'chatsTake' ? 'takeDialog' : 'closeDialog', resource.id)}
       </Button>
     </Box>
   );

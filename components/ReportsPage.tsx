@@ -33,7 +33,7 @@ const ReportsPage: React.FC = () => {
 
   const load = useCallback(async () => {
     try {
-      const response = await api.getPage({ pageName: 'reports', params: { page } });
+      const response = await api.getPage({ pageName: 'chatsReports', params: { page } });
       setData(response.data as ReportsData);
       setFailed(false);
     } catch {
@@ -54,7 +54,7 @@ const ReportsPage: React.FC = () => {
   const act = async (action: 'regenerate' | 'delete', job: ReportJobView) => {
     setBusyId(job.id);
     try {
-      const response = await api.getPage({ pageName: 'reports', method: 'post', data: { action, id: job.id } });
+      const response = await api.getPage({ pageName: 'chatsReports', method: 'post', data: { action, id: job.id } });
       const notice = (response.data as { notice?: { message: string; type: 'success'; options?: Record<string, unknown> } }).notice;
       if (notice) addNotice({ message: translateMessage(notice.message, undefined, notice.options as never), type: notice.type });
     } catch (failure) {

@@ -5,9 +5,11 @@ import type { Datamodel } from './db/dmmf.js';
 import type { ReportsModule } from './reports/reports-module.js';
 import type { LiveHub } from './conversations/live-hub.js';
 import type { Conversations } from './conversations/conversation-service.js';
+import type { Logger } from './logger.js';
 
 export interface ChatsAdminContext {
   prisma: PrismaClient;
+  logger: Logger;
   datamodel: Datamodel;
   componentLoader: ComponentLoader;
   /** Key for encrypting Facebook secrets at rest. */

@@ -22,7 +22,6 @@ export { hashPassword, verifyPassword } from './accounts/password.js';
 export { makeAuthenticate } from './accounts/authenticate.js';
 export { PrismaSessionStore } from './accounts/session-store.js';
 export { migrate } from './db/migrate.js';
-export { openDatabase, type Database } from './db/sql-runner.js';
 
 /**
  * Routes that work without login: the chat widget and the Facebook webhook. Mount it before any

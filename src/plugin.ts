@@ -19,6 +19,7 @@ import { Conversations } from './conversations/conversation-service.js';
 import { startInactivityCloser, type InactivityCloser } from './conversations/inactivity-closer.js';
 import { reportsPage } from './admin/pages/reports.page.js';
 import { FacebookDeliveryWorker, type FacebookOptions } from './channels/facebook/delivery-worker.js';
+import { silentLogger, type Logger } from './logger.js';
 
 export interface ChatsAdminOptions {
   prisma: PrismaClient;
@@ -39,6 +40,8 @@ export interface ChatsAdminOptions {
   facebook?: FacebookOptions;
   /** How often stale dialogues are closed (chat's inactivity timeout), in ms; false: never. */
   inactivityCheckMs?: number | false;
+  /** Where the plugin reports problems (console-compatible, pino-friendly); silent by default. */
+  logger?: Logger;
 }
 
 export interface ChatsAdmin {
@@ -61,16 +64,18 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
   const componentLoader = options.componentLoader ?? new ComponentLoader();
   const rootPath = options.rootPath ?? '/admin';
   const hub = new LiveHub();
+  const logger = options.logger ?? silentLogger;
   const context: ChatsAdminContext = {
     prisma: options.prisma,
+    logger,
     datamodel: options.datamodel ?? loadDatamodel(),
     componentLoader,
     secret: options.secret,
     rootPath,
     publicUrl: options.publicUrl,
-    reports: createReportsModule(options.prisma, options.sql, options.reports),
+    reports: createReportsModule(options.prisma, options.sql, options.reports, logger),
     hub,
-    conversations: new Conversations(options.prisma, hub, { sql: options.sql }),
+    conversations: new Conversations(options.prisma, hub, { sql: options.sql, logger }),
     components: {},
   };
   context.components = registerComponents(componentLoader);
@@ -83,7 +88,7 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
     adminUserResource(context),
   ];
   let closer: InactivityCloser | null = null;
-  const facebook = new FacebookDeliveryWorker(options.prisma, options.sql, context.conversations, options.secret, options.facebook);
+  const facebook = new FacebookDeliveryWorker(options.prisma, options.sql, context.conversations, options.secret, { logger, ...options.facebook });
   return {
     context,
     resources,
@@ -93,7 +98,7 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
     start: async () => {
       await context.reports.worker.start();
       await facebook.start();
-      if (options.inactivityCheckMs !== false && !closer) closer = startInactivityCloser(options.prisma, hub, { intervalMs: options.inactivityCheckMs });
+      if (options.inactivityCheckMs !== false && !closer) closer = startInactivityCloser(options.prisma, hub, { intervalMs: options.inactivityCheckMs, logger });
     },
     stop: async () => {
       await closer?.stop();
@@ -108,7 +113,7 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
       locale,
       dashboard: { handler: createDashboardHandler(options.prisma, options.sql), component: context.components.Dashboard },
       branding,
-      pages: { reports: reportsPage(context) },
+      pages: { chatsReports: reportsPage(context) },
     },
   };
 }

@@ -34,10 +34,14 @@ const OVERRIDES: Record<string, string> = {
 };
 
 
+/** Registered names carry this prefix, so they never meet a host's or another package's. */
+export const COMPONENT_PREFIX = 'Chats';
+
 export function registerComponents(loader: ComponentLoader): Record<string, string> {
   const names: Record<string, string> = {};
   for (const [name, file] of Object.entries(COMPONENT_FILES)) {
-    names[name] = loader.add(name, path.join(COMPONENTS_DIR, file));
+    // adding the same file under the same name again is allowed (a second plugin instance)
+    names[name] = loader.add(`${COMPONENT_PREFIX}${name}`, path.join(COMPONENTS_DIR, file));
   }
   for (const [name, file] of Object.entries(OVERRIDES)) {
     loader.override(name, path.join(COMPONENTS_DIR, file));

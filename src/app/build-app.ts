@@ -52,7 +52,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
       cookie: { httpOnly: true, sameSite: 'lax', secure: options.secureCookies ? true : 'auto', maxAge: 24 * 60 * 60 * 1000 },
     },
   );
-  app.use(admin.options.rootPath, ...chatsAdminMiddleware(admin), adminRouter, chatsAdminRoutes(chats, admin.options), adminErrorHandler);
+  app.use(admin.options.rootPath, ...chatsAdminMiddleware(admin), adminRouter, chatsAdminRoutes(chats, admin.options), adminErrorHandler(chats.context.logger));
   // before any body parser: the webhook's signature is checked over the raw bytes
   app.use(facebookWebhookRouter(chats.context));
   app.use(publicRouter(chats.context));

@@ -1,7 +1,7 @@
 // The standalone application: `npm start`.
 import path from 'node:path';
 import { readConfig } from './config.js';
-import { openDatabase } from '../db/sql-runner.js';
+import { openDatabase } from './database.js';
 import { migrate } from '../db/migrate.js';
 import { ensureFirstAdmin } from '../accounts/authenticate.js';
 import { resolveSecret } from './secret.js';

@@ -30,6 +30,7 @@ import { transferToOperator } from './transfer.js';
 import { closeDialog } from './close-dialog.js';
 import { setMarker } from './markers.js';
 import type { CloseReason, LiveHub, LiveMessage, StatusEvent } from './live-hub.js';
+import { silentLogger, type Logger } from '../logger.js';
 
 export type { CloseReason } from './live-hub.js';
 
@@ -77,6 +78,7 @@ export interface ConversationsOptions {
   botName?: string;
   /** Plain SQL on the same database: the message store statement runs through it (less CPU than Prisma). */
   sql?: SqlRunner;
+  logger?: Logger;
 }
 
 export const TRANSFER_NOTE = 'Transferred to an operator';
@@ -96,11 +98,13 @@ export class Conversations {
   readonly maxTextLength: number;
   private readonly botName: string;
   private readonly sql: SqlRunner | undefined;
+  private readonly logger: Logger;
 
   constructor(private readonly prisma: PrismaClient, private readonly hub: LiveHub, options: ConversationsOptions = {}) {
     this.maxTextLength = options.maxTextLength ?? 4000;
     this.botName = options.botName ?? 'Bot';
     this.sql = options.sql;
+    this.logger = options.logger ?? silentLogger;
   }
 
   /** Tells `listener` of every bot/operator message stored; returns the unsubscribe function. */
@@ -212,7 +216,7 @@ export class Conversations {
   private async botTurn(info: DialogInfo, chatUpdatedAt: Date, text: string, after: Date): Promise<LiveMessage[]> {
     const bot = await this.botSettings(info.chatId, chatUpdatedAt);
     const decision = decideBotReply(bot.rules, bot.fallbackAnswer, text, { transferred: info.transferredAt !== null });
-    if (decision.timedOut) console.warn(`chat ${info.chatId}: bot rule(s) ${decision.timedOut.map((i) => i + 1).join(', ')} ran out of time and were skipped`);
+    if (decision.timedOut) this.logger.warn({ chatId: info.chatId, rules: decision.timedOut.map((i) => i + 1) }, 'bot rules ran out of time and were skipped');
     // never before the client's message, whatever its channel timestamp said
     const at = new Date(Math.max(Date.now(), after.getTime()));
     const replies: LiveMessage[] = [];
@@ -289,7 +293,7 @@ export class Conversations {
         try {
           listener({ ...live, channel: info.channel, chatId: info.chatId });
         } catch (error) {
-          console.error('outgoing message listener failed:', error);
+          this.logger.error({ err: error, messageId: live.id }, 'outgoing message listener failed');
         }
       }
     }

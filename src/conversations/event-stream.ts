@@ -7,6 +7,7 @@
 // (server/admin-live.ts); each keeps its own checks, limits and error answers.
 import type { Request, Response } from 'express';
 import type { LiveEvent, LiveHub, LiveMessage, StatusEvent } from './live-hub.js';
+import type { Logger } from '../logger.js';
 
 /** What a stream replays from the database: at least the message's id, in id order. */
 export interface ReplayedMessage { id: number }
@@ -37,7 +38,8 @@ export interface DialogEventStreamOptions<M extends ReplayedMessage> {
   statusBeforeReplay?: unknown;
   /** Loads a status event's data sent after the replay, before the events buffered meanwhile. */
   statusAfterReplay?: () => Promise<unknown>;
-  /** Prefix of the log line when the replay fails (the stream is then closed). */
+  /** Where a failed replay is reported (the stream is then closed), and under which name. */
+  logger: Logger;
   errorLabel: string;
 }
 
@@ -101,7 +103,7 @@ export async function streamDialogEvents<M extends ReplayedMessage>(req: Request
     pending = null;
     buffered.forEach(sendEvent);
   } catch (error) {
-    console.error(options.errorLabel, error);
+    options.logger.error({ err: error, dialogId }, options.errorLabel);
     stop();
   }
 }

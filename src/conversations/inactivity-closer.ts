@@ -6,6 +6,7 @@
 // check ran: after a restart the dialogues do not look hours longer than they were.
 import type { PrismaClient } from '@prisma/client';
 import type { LiveHub } from './live-hub.js';
+import { silentLogger, type Logger } from '../logger.js';
 
 export interface ClosedDialog { id: string; operatorId: number | null }
 
@@ -30,7 +31,7 @@ export async function closeInactiveDialogs(prisma: PrismaClient, hub: LiveHub | 
 export interface InactivityCloserOptions {
   /** How often to check; one minute by default. */
   intervalMs?: number;
-  onError?: (error: unknown) => void;
+  logger?: Logger;
 }
 
 export interface InactivityCloser { stop(): Promise<void> }
@@ -38,7 +39,8 @@ export interface InactivityCloser { stop(): Promise<void> }
 /** Checks now and then every `intervalMs`; runs never overlap. */
 export function startInactivityCloser(prisma: PrismaClient, hub: LiveHub, options: InactivityCloserOptions = {}): InactivityCloser {
   const intervalMs = options.intervalMs ?? 60_000;
-  const onError = options.onError ?? ((error: unknown) => console.error('closing inactive dialogues failed:', error));
+  const logger = options.logger ?? silentLogger;
+  const onError = (error: unknown) => logger.error({ err: error }, 'closing inactive dialogues failed');
   let running: Promise<void> | null = null;
   let stopped = false;
   const tick = () => {

@@ -2,6 +2,7 @@
 // "ForbiddenError" notice and lets other errors escape as 500 pages with stack traces; the API
 // must answer a refused action with 403, a missing record with 404, and never leak a stack.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from '../logger.js';
 
 const FORBIDDEN = '"type":"ForbiddenError"';
 
@@ -18,11 +19,11 @@ export const forbiddenAsStatus: RequestHandler = (req, res, next) => {
 };
 
 /** Mount after the AdminJS router: known errors get their status and a short message. */
-export const adminErrorHandler: ErrorRequestHandler = (error, req, res, next) => {
+export const adminErrorHandler = (logger: Logger): ErrorRequestHandler => (error, req, res, next) => {
   if (res.headersSent) return next(error);
   const name = (error as { name?: string })?.name ?? (error as object)?.constructor?.name;
   const status = name === 'NotFoundError' ? 404 : name === 'ForbiddenError' ? 403 : 500;
-  if (status === 500) console.error(`${req.method} ${req.originalUrl} failed:`, error);
+  if (status === 500) logger.error({ err: error, method: req.method, url: req.originalUrl }, 'admin request failed');
   const message = status === 404 ? 'Not found' : status === 403 ? 'You are not allowed to do this' : 'Something went wrong; the error was logged';
   if (req.originalUrl.includes('/api/')) res.status(status).json({ error: message });
   else res.status(status).type('text/plain').send(message);

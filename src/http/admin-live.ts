@@ -64,7 +64,8 @@ export function adminLiveRouter(ctx: ChatsAdminContext, options: AdminLiveOption
       messageData: ({ id, authorType, authorName, text, sentAt }) => ({ id, authorType, authorName, text, sentAt }),
       statusData,
       statusBeforeReplay: statusData(status),
-      errorLabel: 'admin live stream error:',
+      logger: ctx.logger,
+      errorLabel: 'admin live dialogue stream failed',
     });
     return undefined;
   });

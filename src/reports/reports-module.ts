@@ -7,6 +7,7 @@ import { ReportFiles } from './jobs/report-files.js';
 import { ReportWorker } from './jobs/report-worker.js';
 import { ReportsService } from './reports-service.js';
 import { getReport } from './registry.js';
+import type { Logger } from '../logger.js';
 
 export interface ReportsOptions {
   /** Folder of the report files; `./data/reports` by default. */
@@ -25,7 +26,7 @@ export interface ReportsModule {
   files: ReportFiles;
 }
 
-export function createReportsModule(prisma: PrismaClient, sql: SqlRunner, options: ReportsOptions = {}): ReportsModule {
+export function createReportsModule(prisma: PrismaClient, sql: SqlRunner, options: ReportsOptions = {}, logger?: Logger): ReportsModule {
   const files = new ReportFiles(options.dir ?? path.resolve('data', 'reports'));
   const store = new JobStore(prisma, sql, { staleAfterMs: 60_000, maxAttempts: 3 });
   const worker = new ReportWorker({
@@ -37,7 +38,7 @@ export function createReportsModule(prisma: PrismaClient, sql: SqlRunner, option
     pollMs: 2_000,
     heartbeatMs: 5_000,
     fileTtlMs: (options.fileTtlHours ?? 24) * 3_600_000,
-    log: (message) => console.warn(message),
+    logger,
   });
   const service = new ReportsService(prisma, store, files, worker, { viewersMayExport: options.viewersMayExport ?? false });
   return { service, worker, files };

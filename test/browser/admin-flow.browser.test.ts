@@ -42,7 +42,7 @@ describe('admin foundation in Chromium', () => {
 
   it('03 opens Frame code and copies the iframe snippet', async () => {
     await rowOf('Flower shop').locator('[data-testid="actions-dropdown"]').click();
-    await page.locator('[data-testid="action-frameCode"]').filter({ visible: true }).first().click();
+    await page.locator('[data-testid="action-chatsFrameCode"]').filter({ visible: true }).first().click();
     const modal = page.locator('[data-testid="frame-code"]');
     const iframeCode = modal.locator('[data-testid="frame-code-iframe"]');
     await iframeCode.waitFor();
@@ -60,7 +60,7 @@ describe('admin foundation in Chromium', () => {
   it('04 opens View dialogs of a chat: its four dialogues', async () => {
     await page.goto(`${app.baseUrl}/admin/resources/Chat`);
     await rowOf('Flower shop').locator('[data-testid="actions-dropdown"]').click();
-    await page.locator('[data-testid="action-viewDialogs"]').filter({ visible: true }).first().click();
+    await page.locator('[data-testid="action-chatsViewDialogs"]').filter({ visible: true }).first().click();
     await page.waitForURL((url) => url.pathname.endsWith('/resources/Dialog') && url.searchParams.get('filters.chat') === String(app.fixture.chatA.id));
     await eventually(() => listedIds(page), [app.fixture.a4, app.fixture.a3, app.fixture.a2, app.fixture.a1]);
     await expectVisible(page.getByRole('heading', { name: /Dialogs/ }));

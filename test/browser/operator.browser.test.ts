@@ -47,7 +47,7 @@ describe('operators and bot settings in Chromium', () => {
   it('03 lists the dialogues waiting for an operator first', async () => {
     await page.goto(`${app.baseUrl}/admin/resources/Dialog`);
     await page.locator('[data-testid="property-list-id"]').first().waitFor();
-    await page.locator('[data-testid="action-waitingFirst"]').first().click();
+    await page.locator('[data-testid="action-chatsWaitingFirst"]').first().click();
     await page.waitForURL(/sortBy=status/);
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="property-list-id"]').length > 0);
     expect((await listedIds(page))[0]).toBe(app.fixture.b2); // the only active dialogue still waiting

@@ -53,7 +53,7 @@ describe('reports in the browser', () => {
     const listed = await listedIds(page);
     expect(listed.sort()).toEqual([app.fixture.a3, app.fixture.a4].sort());
 
-    await page.locator('[data-testid="action-export"]').first().click();
+    await page.locator('[data-testid="action-chatsExport"]').first().click();
     const form = page.locator('[data-testid="export-report"]');
     await form.locator('[data-testid="export-filter-status"]').waitFor();
     expect(await form.locator('[data-testid="export-filter-status"]').innerText()).toContain('Closed');
@@ -79,7 +79,7 @@ describe('reports in the browser', () => {
     await page.goto(`${app.baseUrl}/admin/resources/Dialog?filters.chat=${app.fixture.chatB.id}`);
     await page.locator('[data-testid="property-list-id"]').first().waitFor();
     await screenshot(page, 'reports-dialog-list');
-    await page.locator('[data-testid="action-export"]').first().click();
+    await page.locator('[data-testid="action-chatsExport"]').first().click();
     const form = page.locator('[data-testid="export-report"]');
     expect(await form.locator('[data-testid="export-filter-chat"]').innerText()).toContain('Book store');
     await form.locator('#export-type').click();

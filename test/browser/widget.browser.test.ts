@@ -75,9 +75,9 @@ describe('web widget in Chromium', () => {
   };
 
   it('01 the operator copies the frame code from the admin', async () => {
-    await admin.goto(`${appUrl}/admin/resources/Chat/records/${chatId}/frameCode`);
+    await admin.goto(`${appUrl}/admin/resources/Chat/records/${chatId}/chatsFrameCode`);
     await logIn(admin, 'olga@example.com');
-    await admin.goto(`${appUrl}/admin/resources/Chat/records/${chatId}/frameCode`);
+    await admin.goto(`${appUrl}/admin/resources/Chat/records/${chatId}/chatsFrameCode`);
     const script = admin.locator('[data-testid="frame-code-script"]');
     await script.waitFor();
     host.snippets.script = await script.inputValue();

@@ -28,7 +28,7 @@ describeEachDatabase('host application integration', (kind) => {
     const admin = new AdminJS({ ...chats.adminOptions, resources: [...chats.resources] });
     const router = AdminJSExpress.buildAuthenticatedRouter(admin, { authenticate, cookiePassword: secret }, null,
       { secret, resave: false, saveUninitialized: false, store: new PrismaSessionStore(prisma) });
-    app.use(admin.options.rootPath, ...chatsAdminMiddleware(admin), router, chatsAdminRoutes(chats), adminErrorHandler);
+    app.use(admin.options.rootPath, ...chatsAdminMiddleware(admin), router, chatsAdminRoutes(chats), adminErrorHandler(console));
     app.use(chatsPublicRouter(chats));
     // --- end of snippet ---
 

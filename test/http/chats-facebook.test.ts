@@ -29,7 +29,7 @@ describeEachDatabase('chat screens: Facebook and roles', (kind) => {
 
   const newChat = (name: string) => db.prisma.chat.create({ data: { name, publicKey: `fb-${name}-${Date.now()}` } });
   const connect = (chatId: number, data: Record<string, string>, agent = agents.admin) =>
-    agent.post(`${API}/records/${chatId}/connectFacebook`).send(data);
+    agent.post(`${API}/records/${chatId}/chatsConnectFacebook`).send(data);
 
   describe('connect Facebook', () => {
     it('stores the token and app secret encrypted, and sends them back masked only', async () => {
@@ -57,7 +57,7 @@ describeEachDatabase('chat screens: Facebook and roles', (kind) => {
       expect(credentials).toEqual({ pageId: FORM.pageId, pageAccessToken: TOKEN, appSecret: APP_SECRET, verifyToken: facebook.verifyToken });
 
       // no chat screen sends the encrypted columns or the verify token to the browser
-      for (const path of [`${API}/records/${chat.id}/show`, `${API}/records/${chat.id}/edit`, `${API}/actions/list`, `${API}/records/${chat.id}/connectFacebook`]) {
+      for (const path of [`${API}/records/${chat.id}/show`, `${API}/records/${chat.id}/edit`, `${API}/actions/list`, `${API}/records/${chat.id}/chatsConnectFacebook`]) {
         const page = await agents.admin.get(path);
         expect(page.text).not.toContain(row.fbPageTokenEnc!.slice(3, 30));
         expect(page.text).not.toContain(TOKEN);
@@ -90,7 +90,7 @@ describeEachDatabase('chat screens: Facebook and roles', (kind) => {
       const chat = await newChat('Rotated');
       await connect(chat.id, FORM);
       await db.prisma.chat.update({ where: { id: chat.id }, data: { fbAppSecretEnc: await foreignCiphertext() } });
-      const view = await agents.admin.get(`${API}/records/${chat.id}/connectFacebook`);
+      const view = await agents.admin.get(`${API}/records/${chat.id}/chatsConnectFacebook`);
       expect(view.status).toBe(200);
       expect(view.body.facebook).toMatchObject({ connected: true, secretsReadable: false, appSecretMasked: null });
       const blank = await connect(chat.id, { pageId: FORM.pageId, pageName: 'Shop page', pageAccessToken: '', appSecret: '' });
@@ -133,8 +133,8 @@ describeEachDatabase('chat screens: Facebook and roles', (kind) => {
           agent.post(`${API}/records/${chatId}/edit`).type('form').send({ currency: 'bad' }),
           agent.post(`${API}/records/${chatId}/edit`).type('form').send({ name: 'Renamed' }),
           agent.post(`${API}/records/${chatId}/delete`).type('form').send({}),
-          agent.post(`${API}/records/${chatId}/connectFacebook`).send({ ...FORM, pageName: 'Hijacked' }),
-          agent.post(`${API}/records/${chatId}/connectFacebook`).send({ operation: 'disconnect' }),
+          agent.post(`${API}/records/${chatId}/chatsConnectFacebook`).send({ ...FORM, pageName: 'Hijacked' }),
+          agent.post(`${API}/records/${chatId}/chatsConnectFacebook`).send({ operation: 'disconnect' }),
         ];
         for (const response of await Promise.all(attempts)) expect(refused(response)).toBe(true);
         expect(await snapshot()).toEqual(before);
@@ -142,7 +142,7 @@ describeEachDatabase('chat screens: Facebook and roles', (kind) => {
 
       it(`${role}: sees no Facebook secrets, but gets the frame code and the dialogue link`, async () => {
         const agent = agents[role];
-        const settings = await agent.get(`${API}/records/${chatId}/connectFacebook`);
+        const settings = await agent.get(`${API}/records/${chatId}/chatsConnectFacebook`);
         expect(refused(settings)).toBe(true);
         expect(settings.body.facebook).toBeUndefined();
         const row = await db.prisma.chat.findUniqueOrThrow({ where: { id: chatId } });
@@ -152,8 +152,8 @@ describeEachDatabase('chat screens: Facebook and roles', (kind) => {
           expect(page.text).not.toContain(row.fbVerifyToken!);
           expect(page.text).not.toContain(row.fbPageTokenEnc!.slice(3, 30));
         }
-        expect((await agent.get(`${API}/records/${chatId}/frameCode`)).body.frameCode.widgetUrl).toContain(row.publicKey);
-        expect((await agent.get(`${API}/records/${chatId}/viewDialogs`)).body.redirectUrl).toBe(`/admin/resources/Dialog?${FILTER_PARAMS.chatId}=${chatId}`);
+        expect((await agent.get(`${API}/records/${chatId}/chatsFrameCode`)).body.frameCode.widgetUrl).toContain(row.publicKey);
+        expect((await agent.get(`${API}/records/${chatId}/chatsViewDialogs`)).body.redirectUrl).toBe(`/admin/resources/Dialog?${FILTER_PARAMS.chatId}=${chatId}`);
       });
     }
   });

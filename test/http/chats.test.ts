@@ -116,7 +116,7 @@ describeEachDatabase('chat screens', (kind) => {
   describe('frame code', () => {
     it('returns both snippets with the public URL, escaping a hostile chat name', async () => {
       const chat = await db.prisma.chat.create({ data: { name: HOSTILE, publicKey: 'frame-key-0001' } });
-      const response = await admin.get(`${API}/records/${chat.id}/frameCode`);
+      const response = await admin.get(`${API}/records/${chat.id}/chatsFrameCode`);
       expect(response.status).toBe(200);
       const { iframe, script, widgetUrl } = response.body.frameCode;
       expect(widgetUrl).toBe('http://chats.test/widget/frame-key-0001');
@@ -133,9 +133,9 @@ describeEachDatabase('chat screens', (kind) => {
       const local = await startTestApp(db, { publicUrl: null });
       const agent = await loginAs(local.app, 'admin@example.com');
       const chat = await db.prisma.chat.create({ data: { name: 'Local', publicKey: 'frame-key-0002' } });
-      const viaOrigin = await agent.get(`${API}/records/${chat.id}/frameCode`).query({ origin: 'https://admin.example.com' });
+      const viaOrigin = await agent.get(`${API}/records/${chat.id}/chatsFrameCode`).query({ origin: 'https://admin.example.com' });
       expect(viaOrigin.body.frameCode.widgetUrl).toBe('https://admin.example.com/widget/frame-key-0002');
-      const viaHost = await agent.get(`${API}/records/${chat.id}/frameCode`).query({ origin: 'javascript:alert(1)' }).set('Host', 'panel.example.com:8080');
+      const viaHost = await agent.get(`${API}/records/${chat.id}/chatsFrameCode`).query({ origin: 'javascript:alert(1)' }).set('Host', 'panel.example.com:8080');
       expect(viaHost.body.frameCode.widgetUrl).toBe('http://panel.example.com:8080/widget/frame-key-0002');
     });
   });
@@ -143,7 +143,7 @@ describeEachDatabase('chat screens', (kind) => {
   it('view dialogs redirects to the dialogue list filtered to the chat', async () => {
     const chat = await chatWithHistory(db, 'Dialogs', 2, 1);
     await chatWithHistory(db, 'Other dialogs', 1, 1);
-    const response = await admin.get(`${API}/records/${chat.id}/viewDialogs`);
+    const response = await admin.get(`${API}/records/${chat.id}/chatsViewDialogs`);
     const target = new URL(response.body.redirectUrl, 'http://chats.test');
     expect(target.pathname).toBe('/admin/resources/Dialog');
     // the list API with the same query shows exactly this chat's dialogues

@@ -106,7 +106,7 @@ describeEachDatabase('dialogue screens', (kind) => {
   });
 
   it('returns the messages of a dialogue in time order with author and date', async () => {
-    const response = await admin.get(`/admin/api/resources/Dialog/records/${f.d3}/messagesPage`);
+    const response = await admin.get(`/admin/api/resources/Dialog/records/${f.d3}/chatsMessagesPage`);
     expect(response.status).toBe(200);
     expect(response.body.messages.map((m: { authorType: string; authorName: string | null; text: string }) => [m.authorType, m.authorName, m.text])).toEqual([
       ['client', null, 'Where is my order?'],
@@ -123,7 +123,7 @@ describeEachDatabase('dialogue screens', (kind) => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const response: Response = await admin.get(`/admin/api/resources/Dialog/records/${f.long}/messagesPage`)
+      const response: Response = await admin.get(`/admin/api/resources/Dialog/records/${f.long}/chatsMessagesPage`)
         .query({ limit: '200', ...(after ? { after } : {}) });
       expect(response.status).toBe(200);
       expect(response.body.messages.length).toBeLessThanOrEqual(200);
@@ -134,9 +134,9 @@ describeEachDatabase('dialogue screens', (kind) => {
     expect(pages).toBe(6);
     expect(texts).toEqual(Array.from({ length: 1050 }, (_, i) => `line ${i}`));
     // the default page is 100 messages
-    const first = await admin.get(`/admin/api/resources/Dialog/records/${f.long}/messagesPage`);
+    const first = await admin.get(`/admin/api/resources/Dialog/records/${f.long}/chatsMessagesPage`);
     expect(first.body.messages).toHaveLength(100);
-    const bad = await admin.get(`/admin/api/resources/Dialog/records/${f.long}/messagesPage`).query({ after: 'garbage' });
+    const bad = await admin.get(`/admin/api/resources/Dialog/records/${f.long}/chatsMessagesPage`).query({ after: 'garbage' });
     expect(bad.status).toBeLessThan(500);
     expect(bad.body.notice).toMatchObject({ type: 'error', message: 'Invalid paging cursor' });
   });
@@ -169,7 +169,7 @@ describeEachDatabase('dialogue screens', (kind) => {
   it('lets a viewer read dialogues but not delete them', async () => {
     const viewer = await loginAs(built.app, 'viewer@example.com');
     expect((await viewer.get(`${LIST}?filters.status=active`)).body.meta.total).toBe(4);
-    expect((await viewer.get(`/admin/api/resources/Dialog/records/${f.d1}/messagesPage`)).body.messages).toHaveLength(3);
+    expect((await viewer.get(`/admin/api/resources/Dialog/records/${f.d1}/chatsMessagesPage`)).body.messages).toHaveLength(3);
     const del = await viewer.post(`/admin/api/resources/Dialog/records/${f.d1}/delete`);
     expect(del.status).toBe(403);
     expect(await db.prisma.dialog.count({ where: { id: f.d1 } })).toBe(1);

@@ -49,11 +49,11 @@ describeEachDatabase('operator actions', (kind) => {
 
   it('offers take, reply and close to operators on active dialogues only', async () => {
     const id = await waitingDialog();
-    expect(await recordActions(operator, id)).toEqual(expect.arrayContaining(['take', 'reply', 'close']));
-    expect(await recordActions(viewer, id)).not.toEqual(expect.arrayContaining(['reply']));
+    expect(await recordActions(operator, id)).toEqual(expect.arrayContaining(['chatsTake', 'chatsReply', 'chatsClose']));
+    expect(await recordActions(viewer, id)).not.toEqual(expect.arrayContaining(['chatsReply']));
     await conversations().close(id, 'client');
     const actions = await recordActions(operator, id);
-    for (const name of ['take', 'reply', 'close']) expect(actions).not.toContain(name);
+    for (const name of ['chatsTake', 'chatsReply', 'chatsClose']) expect(actions).not.toContain(name);
   });
 
   it('lets an operator take, reply and close; the reply is paid, counted and published live', async () => {
@@ -62,15 +62,15 @@ describeEachDatabase('operator actions', (kind) => {
     built.chats.context.hub.subscribe(id, (event) => events.push(event));
 
     // opening the action (GET) changes nothing
-    expect((await operator.get(`${API}/records/${id}/take`)).status).toBe(200);
+    expect((await operator.get(`${API}/records/${id}/chatsTake`)).status).toBe(200);
     expect((await dialogRow(id)).operatorId).toBeNull();
 
-    const take = await operator.post(`${API}/records/${id}/take`).send({});
+    const take = await operator.post(`${API}/records/${id}/chatsTake`).send({});
     expect(take.body.notice).toMatchObject({ type: 'success', message: 'dialogTaken' });
     expect((await dialogRow(id)).operatorId).toBe(operatorId);
-    expect(await recordActions(operator, id)).not.toContain('take'); // already theirs
+    expect(await recordActions(operator, id)).not.toContain('chatsTake'); // already theirs
 
-    const reply = await operator.post(`${API}/records/${id}/reply`).send({ text: '  Hi, Olga here  ' });
+    const reply = await operator.post(`${API}/records/${id}/chatsReply`).send({ text: '  Hi, Olga here  ' });
     expect(reply.body.notice).toMatchObject({ type: 'success', message: 'replySent' });
     expect(reply.body.message).toMatchObject({ authorType: 'operator', text: 'Hi, Olga here' });
     const dialog = await dialogRow(id);
@@ -79,17 +79,17 @@ describeEachDatabase('operator actions', (kind) => {
     expect(dialog.cost.toFixed(4)).toBe('0.7500');
     expect(events.filter((e) => e.type === 'message').map((e) => e.type === 'message' && e.message.text)).toEqual(['Hi, Olga here']);
 
-    const page = await operator.get(`${API}/records/${id}/messagesPage`);
+    const page = await operator.get(`${API}/records/${id}/chatsMessagesPage`);
     expect(page.body.messages.at(-1)).toMatchObject({ authorType: 'operator', authorName: 'operator', text: 'Hi, Olga here', isPaid: true, cost: '0.25' });
     const list = await operator.get(`${API}/actions/list`).query({ 'filters.status': 'no_operator_response' });
     expect(list.body.records.map((r: { id: string }) => r.id)).not.toContain(id);
 
-    const close = await operator.post(`${API}/records/${id}/close`).send({});
+    const close = await operator.post(`${API}/records/${id}/chatsClose`).send({});
     expect(close.body.notice).toMatchObject({ type: 'success', message: 'dialogClosed' });
     expect(await dialogRow(id)).toMatchObject({ status: 'closed' });
     expect(events.at(-1)).toMatchObject({ type: 'status', status: 'closed', reason: 'operator' });
 
-    const late = await operator.post(`${API}/records/${id}/reply`).send({ text: 'one more thing' });
+    const late = await operator.post(`${API}/records/${id}/chatsReply`).send({ text: 'one more thing' });
     expect(late.body.notice).toMatchObject({ type: 'error', message: 'dialog_closed' });
     expect(await db.prisma.message.count({ where: { dialogId: id, text: 'one more thing' } })).toBe(0);
   });
@@ -97,17 +97,17 @@ describeEachDatabase('operator actions', (kind) => {
   it('replying takes an unassigned dialogue; an empty reply is refused on the field', async () => {
     const id = await waitingDialog();
     const before = await db.prisma.message.count({ where: { dialogId: id } });
-    const empty = await operator.post(`${API}/records/${id}/reply`).send({ text: '   ' });
+    const empty = await operator.post(`${API}/records/${id}/chatsReply`).send({ text: '   ' });
     expect(empty.body.record.errors.text.message).toBe('text_empty');
     expect(await db.prisma.message.count({ where: { dialogId: id } })).toBe(before);
-    await operator.post(`${API}/records/${id}/reply`).type('form').send({ text: 'On it' });
+    await operator.post(`${API}/records/${id}/chatsReply`).type('form').send({ text: 'On it' });
     expect(await dialogRow(id)).toMatchObject({ operatorId, status: 'active' });
   });
 
   it('refuses viewers with 403 and stores nothing', async () => {
     const id = await waitingDialog();
     const before = { messages: await db.prisma.message.count(), dialog: await dialogRow(id) };
-    for (const [name, body] of [['take', {}], ['reply', { text: 'sneaky' }], ['close', {}]] as const) {
+    for (const [name, body] of [['chatsTake', {}], ['chatsReply', { text: 'sneaky' }], ['chatsClose', {}]] as const) {
       const response = await viewer.post(`${API}/records/${id}/${name}`).send(body);
       expect([name, response.status]).toEqual([name, 403]);
     }
@@ -126,7 +126,7 @@ describeEachDatabase('operator actions', (kind) => {
     const ids: string[] = response.body.records.map((r: { id: string }) => r.id);
     expect(ids.slice(0, 4)).toEqual([older, newer, botOnly, answered]);
     expect(response.body.meta.sortBy).toBe('status');
-    const button = await operator.get(`${API}/actions/waitingFirst`);
+    const button = await operator.get(`${API}/actions/chatsWaitingFirst`);
     expect(button.body.redirectUrl).toBe('/admin/resources/Dialog?sortBy=status&direction=asc');
   });
 

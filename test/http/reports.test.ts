@@ -12,8 +12,8 @@ import { storeMessage } from '../../src/conversations/message-store.js';
 import { buildDialogFixture, type DialogFixture } from './dialogs.fixture.js';
 
 type Agent = Awaited<ReturnType<typeof loginAs>>;
-const EXPORT = '/admin/api/resources/Dialog/actions/export';
-const PAGE = '/admin/api/pages/reports';
+const EXPORT = '/admin/api/resources/Dialog/actions/chatsExport';
+const PAGE = '/admin/api/pages/chatsReports';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const downloadUrl = (id: string) => `/admin/chats-reports/${id}/download`;
 

@@ -2,7 +2,7 @@
 // by TEST_DATABASE_URL when it is set. Each call gets its own empty, migrated database.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type Database } from '../../src/db/sql-runner.js';
+import { openDatabase, type Database } from '../../src/app/database.js';
 import { migrate } from '../../src/db/migrate.js';
 
 export type DatabaseKind = 'pglite' | 'postgresql';

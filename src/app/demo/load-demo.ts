@@ -1,6 +1,6 @@
 // Demo data on the first start of the standalone application: an empty database (no chats) gets
 // a few thousand dialogues over the last 90 days, so every screen and report has something to show.
-import type { Database } from '../../db/sql-runner.js';
+import type { Database } from '../database.js';
 import { seedDemoData, type SeedSummary } from './seed.js';
 
 export const DEMO_DEFAULTS = { dialogs: 3000, days: 90, seed: 20261125 } as const;

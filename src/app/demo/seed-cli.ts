@@ -1,7 +1,7 @@
 // `npm run seed -- --dialogs 100000`: fills a database with generated demo data, for benchmarks.
 // DATABASE_URL selects a PostgreSQL server; without it the embedded database in DATA_DIR (./data).
 import { readConfig } from '../config.js';
-import { openDatabase } from '../../db/sql-runner.js';
+import { openDatabase } from '../database.js';
 import { migrate } from '../../db/migrate.js';
 import { parseSeedArgs, USAGE, UsageError, type SeedArgs } from './seed-args.js';
 import { deleteAllChatData, seedDemoData, type SeedProgress } from './seed.js';

@@ -2,7 +2,7 @@
 // chats) through Prisma, the bulk (clients, dialogues, messages, markers set, page visits) through
 // the bulk writer. Used by the first start (load-demo.ts) and the benchmark CLI (seed-cli.ts).
 import type { Prisma } from '@prisma/client';
-import type { Database } from '../../db/sql-runner.js';
+import type { Database } from '../database.js';
 import { hashPassword } from '../../accounts/password.js';
 import { analyzeDemoTables, bumpSequence, nextId, writeBatch } from './bulk-writer.js';
 import { DEMO_MARKERS, DEMO_OPERATOR_PASSWORD, DEMO_OPERATORS, DEMO_VIEWER } from './content.js';

@@ -20,6 +20,7 @@ import type { Conversations } from '../../conversations/conversation-service.js'
 import { FacebookConnections } from './connection.js';
 import { SecretBoxError } from '../../domain/secret-box.js';
 import { sendText, SendApiError } from './send-api.js';
+import { silentLogger, type Logger } from '../../logger.js';
 
 export interface FacebookOptions {
   /** Graph API base URL; https://graph.facebook.com by default (tests point it at a fake). */
@@ -36,6 +37,7 @@ export interface FacebookOptions {
   sendTimeoutMs?: number;
   /** How long a claimed message is reserved for its sender; 2 min by default. */
   leaseMs?: number;
+  logger?: Logger;
 }
 
 export const DEFAULT_GRAPH_URL = 'https://graph.facebook.com';
@@ -123,7 +125,7 @@ export class FacebookDeliveryWorker {
       } while (this.running && this.again);
       if (this.running) this.schedule(await this.nextDue());
     } catch (error) {
-      console.error('Facebook delivery: queue check failed:', (error as Error).message);
+      (this.options.logger ?? silentLogger).error({ err: error }, 'Facebook delivery: queue check failed');
       if (this.running) this.schedule(Date.now() + this.pollMs);
     }
   }

@@ -66,7 +66,7 @@ export function facebookWebhookRouter(ctx: ChatsAdminContext): Router {
       const chatId = res.locals.facebookChatId as number;
       if (!Buffer.isBuffer(req.body) && (req as Request & { _body?: boolean })._body) {
         // a host's body parser ran first: the raw bytes are gone and no signature can be checked
-        console.error('Facebook webhook: the request body was parsed before this router; mount chatsPublicRouter before any body parser');
+        ctx.logger.error({ chatId }, 'Facebook webhook: the request body was parsed before this router; mount the public router before any body parser');
         return text(res, 500, 'Webhook misconfigured');
       }
       const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
@@ -111,9 +111,9 @@ export function facebookWebhookRouter(ctx: ChatsAdminContext): Router {
     // body-parser's own errors: too large (413), aborted or bad encoding (400/415)
     if (error.type && error.status && error.status < 500) return text(res, error.status, error.message);
     if (error instanceof SecretBoxError) {
-      console.error('Facebook webhook: the stored app secret does not decrypt (was SECRET changed?); connect the page again');
+      ctx.logger.error({}, 'Facebook webhook: the stored app secret does not decrypt (was SECRET changed?); connect the page again');
     } else {
-      console.error('Facebook webhook error:', error);
+      ctx.logger.error({ err: error }, 'Facebook webhook request failed');
     }
     text(res, 500, 'Internal error');
   });

@@ -77,7 +77,7 @@ export function widgetApiRouter(services: WidgetServices, options: WidgetOptions
       if (res.headersSent) res.end();
       else if (known) sendError(res, known, known.status === 503 ? { 'Retry-After': '1' } : {});
       else sendError(res, { status: 500, error: 'internal_error', message: 'Something went wrong; please retry.' });
-      if (!known) console.error('widget API error:', error);
+      if (!known) ctx.logger.error({ err: error, path: req.path }, 'widget API request failed');
     }
   };
 

@@ -47,7 +47,8 @@ export function eventStreamHandler(services: WidgetServices, options: WidgetOpti
       messageData: publicMessage,
       statusData: ({ status, waitingForOperator }) => ({ status, waitingForOperator }),
       statusAfterReplay: () => dialogState(ctx.prisma, dialogId),
-      errorLabel: 'widget event stream error:',
+      logger: ctx.logger,
+      errorLabel: 'widget event stream failed',
     });
   };
 }

@@ -9,6 +9,7 @@ import { isReportType, type ReportDefinition, type ReportType } from '../report-
 import { exportReport, ExportCancelled } from '../export-report.js';
 import type { JobStore } from './job-store.js';
 import type { ReportFiles } from './report-files.js';
+import { silentLogger, type Logger } from '../../logger.js';
 
 export interface ReportWorkerOptions {
   store: JobStore;
@@ -21,7 +22,7 @@ export interface ReportWorkerOptions {
   heartbeatMs: number;
   /** How long a ready file is kept. */
   fileTtlMs: number;
-  log?: (message: string) => void;
+  logger?: Logger;
 }
 
 export class ReportWorker {
@@ -32,7 +33,11 @@ export class ReportWorker {
   private stopped = true;
   private lastMaintenance = 0;
 
-  constructor(private readonly options: ReportWorkerOptions) {}
+  private readonly logger: Logger;
+
+  constructor(private readonly options: ReportWorkerOptions) {
+    this.logger = options.logger ?? silentLogger;
+  }
 
   async start(): Promise<void> {
     this.stopped = false;
@@ -80,7 +85,7 @@ export class ReportWorker {
         this.running.set(job.id, state);
       }
     } catch (error) {
-      this.options.log?.(`report queue check failed: ${(error as Error).message}`);
+      this.logger.error({ err: error }, 'report queue check failed');
     }
   }
 
@@ -89,7 +94,7 @@ export class ReportWorker {
     this.lastMaintenance = Date.now();
     const { store, files } = this.options;
     const { requeued, failed } = await store.recoverAbandoned();
-    if (requeued || failed) this.options.log?.(`reports: ${requeued} interrupted job(s) queued again, ${failed} given up`);
+    if (requeued || failed) this.logger.warn({ requeued, failed }, 'reports: interrupted jobs queued again or given up');
     for (const id of await store.expire()) await files.remove(id);
     await files.removeStrayParts(new Set(this.running.keys()));
   }
@@ -126,7 +131,7 @@ export class ReportWorker {
       if (error instanceof ExportCancelled && state.stop && owned) {
         await store.releaseToQueue(job.id, this.workerId); // shutting down: the next start redoes it
       } else if (!(error instanceof ExportCancelled)) {
-        this.options.log?.(`report ${job.id} failed: ${(error as Error).message}`);
+        this.logger.error({ err: error, jobId: job.id }, 'report failed');
         await store.markError(job.id, this.workerId, failureMessage(error)).catch(() => undefined);
       }
     } finally {

@@ -115,7 +115,7 @@ describeEachDatabase('Facebook delivery', (kind) => {
     expect(list.status).toBe(200);
     expect(list.body.records.map((r: { id: string }) => Number(r.id)).sort()).toEqual(rows.map((m) => m.id).sort());
     // and on the dialogue page, next to each message
-    const page = await agent.get(`/admin/api/resources/Dialog/records/${dialogId}/messagesPage`);
+    const page = await agent.get(`/admin/api/resources/Dialog/records/${dialogId}/chatsMessagesPage`);
     expect(page.body.messages.map((m: { authorType: string; deliveryStatus: string | null }) => [m.authorType, m.deliveryStatus])).toEqual([
       ['bot', 'failed'], ['client', null], ['bot', 'failed'],
     ]);

@@ -8,9 +8,9 @@ export default {
         show: 'Details',
         delete: 'Delete',
         list: 'Online chats',
-        frameCode: 'Frame code',
-        connectFacebook: 'Connect Facebook',
-        viewDialogs: 'View dialogs',
+        chatsFrameCode: 'Frame code',
+        chatsConnectFacebook: 'Connect Facebook',
+        chatsViewDialogs: 'View dialogs',
       },
       properties: {
         id: 'Id',

@@ -2,10 +2,10 @@
 // (components/ReportsPage.tsx). Merged by src/admin/locale/index.ts.
 export default {
   labels: { pages: 'Pages' },
-  pages: { reports: 'Reports' },
+  pages: { chatsReports: 'Reports' },
   resources: {
     Dialog: {
-      actions: { export: 'Export' },
+      actions: { chatsExport: 'Export' },
     },
   },
   messages: {

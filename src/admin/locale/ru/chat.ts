@@ -8,9 +8,9 @@ export default {
         show: 'Просмотр',
         delete: 'Удалить',
         list: 'Онлайн-чаты',
-        frameCode: 'Код фрейма',
-        connectFacebook: 'Подключить Facebook',
-        viewDialogs: 'Просмотр диалогов',
+        chatsFrameCode: 'Код фрейма',
+        chatsConnectFacebook: 'Подключить Facebook',
+        chatsViewDialogs: 'Просмотр диалогов',
       },
       properties: {
         id: 'Id',

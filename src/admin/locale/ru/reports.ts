@@ -2,10 +2,10 @@
 // (components/ReportsPage.tsx). Merged by src/admin/locale/index.ts.
 export default {
   labels: { pages: 'Страницы' },
-  pages: { reports: 'Отчёты' },
+  pages: { chatsReports: 'Отчёты' },
   resources: {
     Dialog: {
-      actions: { export: 'Экспорт' },
+      actions: { chatsExport: 'Экспорт' },
     },
   },
   messages: {

@@ -80,9 +80,9 @@ export function chatResource(ctx: ChatsAdminContext): ResourceWithOptions {
         edit: { isAccessible: adminOnly, before: chatSaveHook('update'), custom: { recordTitle: true } },
         delete: deleteChatAction(ctx),
         bulkDelete: { isAccessible: false },
-        frameCode: frameCodeAction(ctx),
-        connectFacebook: connectFacebookAction(ctx),
-        viewDialogs: viewDialogsAction(),
+        chatsFrameCode: frameCodeAction(ctx),
+        chatsConnectFacebook: connectFacebookAction(ctx),
+        chatsViewDialogs: viewDialogsAction(),
       },
     },
   };

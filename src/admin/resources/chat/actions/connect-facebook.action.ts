@@ -36,7 +36,7 @@ export function connectFacebookAction(ctx: ChatsAdminContext): Partial<Action<Ac
     component: ctx.components.ConnectFacebook,
     isAccessible: adminOnly,
     handler: async (request, _response, { record, resource, currentAdmin }) => {
-      if (!record) throw new NotFoundError('chat not found', 'connectFacebook');
+      if (!record) throw new NotFoundError('chat not found', 'chatsConnectFacebook');
       const chatId = Number(record.id());
       const notice = request.method === 'post' ? await save(request, chatId) : undefined;
       const fresh = (await resource.findOne(String(chatId))) ?? record;

@@ -13,7 +13,7 @@ export function frameCodeAction(ctx: ChatsAdminContext): Partial<Action<ActionRe
     isAccessible: anyUser,
     hideActionHeader: true,
     handler: async (request, _response, { record, currentAdmin }) => {
-      if (!record) throw new NotFoundError('chat not found', 'frameCode');
+      if (!record) throw new NotFoundError('chat not found', 'chatsFrameCode');
       const frameCode = buildFrameCode({
         baseUrl: baseUrlFor(ctx, request),
         publicKey: String(record.param('publicKey')),

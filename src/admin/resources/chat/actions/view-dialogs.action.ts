@@ -11,7 +11,7 @@ export function viewDialogsAction(): Partial<Action<ActionResponse>> {
     component: false,
     isAccessible: anyUser,
     handler: async (_request, _response, { record, currentAdmin, h }) => {
-      if (!record) throw new NotFoundError('chat not found', 'viewDialogs');
+      if (!record) throw new NotFoundError('chat not found', 'chatsViewDialogs');
       const search = `?${new URLSearchParams({ [FILTER_PARAMS.chatId]: String(record.id()) })}`;
       return { record: record.toJSON(currentAdmin), redirectUrl: h.resourceUrl({ resourceId: 'Dialog', search }) };
     },

@@ -1,5 +1,5 @@
 // Hidden record action `messagesPage`: one page of a dialogue's messages for the Show dialog
-// screen (GET .../records/:id/messagesPage?after=<cursor>&limit=<n>).
+// screen (GET .../records/:id/chatsMessagesPage?after=<cursor>&limit=<n>).
 import { ValidationError, type Action, type ActionResponse } from 'adminjs';
 import { anyUser } from '../../../access.js';
 import type { ChatsAdminContext } from '../../../../context.js';

@@ -9,7 +9,7 @@ import type { ChatsAdminContext } from '../../../../context.js';
 import { ConversationError } from '../../../../conversations/conversation-service.js';
 import type { LiveMessage } from '../../../../conversations/live-hub.js';
 
-export type OperatorActionName = 'take' | 'reply' | 'close';
+export type OperatorActionName = 'chatsTake' | 'chatsReply' | 'chatsClose';
 
 interface Operator { id: number; name: string | null }
 type Work = (dialogId: string, operator: Operator, payload: Record<string, unknown>) => Promise<{ notice: string; message?: LiveMessage }>;
@@ -59,21 +59,21 @@ function operatorAction(ctx: ChatsAdminContext, name: OperatorActionName, icon: 
 }
 
 export function takeAction(ctx: ChatsAdminContext): Partial<Action<ActionResponse>> {
-  return operatorAction(ctx, 'take', 'UserCheck', async (dialogId, operator) => {
+  return operatorAction(ctx, 'chatsTake', 'UserCheck', async (dialogId, operator) => {
     await ctx.conversations.take(dialogId, operator.id);
     return { notice: 'dialogTaken' };
   }, (context) => isActive(context) && !isMine(context));
 }
 
 export function replyAction(ctx: ChatsAdminContext): Partial<Action<ActionResponse>> {
-  return operatorAction(ctx, 'reply', 'Send', async (dialogId, operator, payload) => {
+  return operatorAction(ctx, 'chatsReply', 'Send', async (dialogId, operator, payload) => {
     const message = await ctx.conversations.operatorReply({ dialogId, operatorId: operator.id, operatorName: operator.name, text: String(payload.text ?? '') });
     return { notice: 'replySent', message };
   }, isActive);
 }
 
 export function closeAction(ctx: ChatsAdminContext): Partial<Action<ActionResponse>> {
-  return operatorAction(ctx, 'close', 'XCircle', async (dialogId) => {
+  return operatorAction(ctx, 'chatsClose', 'XCircle', async (dialogId) => {
     const closed = await ctx.conversations.close(dialogId, 'operator');
     if (!closed) throw new ConversationError('dialog_closed', 'This dialogue is closed');
     return { notice: 'dialogClosed' };
