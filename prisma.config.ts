@@ -7,7 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 
 export default defineConfig({
-  schema: 'prisma/schema.prisma',
+  schema: 'prisma/schema',
   experimental: { adapter: true },
   engine: 'js',
   adapter: async () => new PrismaPGlite(new PGlite()) as never, // adapter typed against older utils

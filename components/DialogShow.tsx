@@ -5,7 +5,7 @@
 // operator panel (OperatorAction.tsx) takes, answers and closes the dialogue.
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Badge, Box, Button, H5, Icon, Loader, MessageBox, Text, ValueGroup } from '@adminjs/design-system';
-import { ApiClient, BasePropertyComponent, flat, useCurrentAdmin, useNotice, useTranslation, type ActionProps } from 'adminjs';
+import { ApiClient, BasePropertyComponent, flat, useNotice, useTranslation, type ActionProps } from 'adminjs';
 import { OperatorPanel, type OperatorActionName } from './OperatorAction.js';
 import { isEmptyValue } from './ShowOrDash.js';
 
@@ -36,7 +36,8 @@ async function copyText(text: string): Promise<boolean> {
 
 const formatTime = (iso: string, language: string): string => new Date(iso).toLocaleString(language);
 
-interface LiveStatus { status: 'active' | 'closed'; waitingForOperator: boolean; operatorId?: number | null }
+/** `mine`: the dialogue's operator is the signed-in user (decided by the server). */
+interface LiveStatus { status: 'active' | 'closed'; waitingForOperator: boolean; operatorId?: number | null; mine?: boolean }
 
 /** Loaded pages plus live messages, without repeats, in (sentAt, id) order. */
 function mergeMessages(loaded: MessageLine[], live: MessageLine[]): MessageLine[] {
@@ -139,7 +140,6 @@ const OPERATOR_ACTIONS: OperatorActionName[] = ['chatsReply', 'chatsTake', 'chat
 const DialogShow: React.FC<ActionProps> = ({ resource, record }) => {
   const { tl, tb, tp } = useTranslation();
   const sendNotice = useNotice();
-  const [currentAdmin] = useCurrentAdmin();
   const [live, setLive] = useState<MessageLine[]>([]);
   const [status, setStatus] = useState<LiveStatus | null>(null);
   const recordId = String(record?.id ?? '');
@@ -158,7 +158,7 @@ const DialogShow: React.FC<ActionProps> = ({ resource, record }) => {
   } : record.params;
   const shownRecord = status ? { ...record, params } : record;
   const operatorActions = params.status !== 'active' ? [] : allowed.filter((name) => (
-    name !== 'chatsTake' || status?.operatorId == null || String(status.operatorId) !== String(currentAdmin?.id)
+    name !== 'chatsTake' || !status?.mine
   ));
   const markers = (flat.get(params, 'markerNames') ?? []) as string[];
   const visits = (flat.get(params, 'pageVisits') ?? []) as PageVisit[];

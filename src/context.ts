@@ -1,4 +1,4 @@
-// What every resource and action of the plugin needs: the database, the secret, URLs.
+// What every part of the plugin needs: the database, the logger, the users, the secret, URLs.
 import type { PrismaClient } from '@prisma/client';
 import type { ComponentLoader } from 'adminjs';
 import type { Datamodel } from './db/dmmf.js';
@@ -6,10 +6,13 @@ import type { ReportsModule } from './reports/reports-module.js';
 import type { LiveHub } from './conversations/live-hub.js';
 import type { Conversations } from './conversations/conversation-service.js';
 import type { Logger } from './logger.js';
+import type { ChatsUsers } from './users/users.js';
 
 export interface ChatsAdminContext {
   prisma: PrismaClient;
   logger: Logger;
+  /** The signed-in user's role and operator row (the host's currentAdmin mapped). */
+  users: ChatsUsers;
   datamodel: Datamodel;
   componentLoader: ComponentLoader;
   /** Key for encrypting Facebook secrets at rest. */

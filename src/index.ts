@@ -1,52 +1,35 @@
-// adminjs-chats: the public API for host applications.
+// adminjs-chats: the one entry point for host applications. README "Use in your AdminJS app" shows
+// the whole set-up (examples/host-app/ is that code, run by the tests):
 //
-//   const chats = createChatsAdmin({ prisma, secret: process.env.SECRET, datamodel: Prisma.dmmf.datamodel });
-//   const admin = new AdminJS({ ...chats.adminOptions, resources: [...chats.resources, ...yourResources] });
-//   const router = AdminJSExpress.buildAuthenticatedRouter(admin, { authenticate, cookiePassword }, null, sessionOptions);
-//   app.use(admin.options.rootPath, ...chatsAdminMiddleware(admin), router, chatsAdminRoutes(chats), adminErrorHandler);
-//   app.use(chatsPublicRouter(chats));
-//
-// The host's `authenticate` must return a user with `role: 'admin' | 'operator' | 'viewer'`.
-import express, { type RequestHandler, type Router } from 'express';
-import type { ChatsAdmin } from './plugin.js';
-import { publicRouter } from './http/public-router.js';
-import { facebookWebhookRouter } from './channels/facebook/webhook-router.js';
-import { forbiddenAsStatus } from './http/admin-errors.js';
-import { returnAfterLogin } from './http/return-after-login.js';
-import { reportDownloadRouter } from './http/report-download.js';
-import { adminLiveRouter } from './http/admin-live.js';
-
+//   const chats = createChatsAdmin({ prisma, sql: sqlRunnerForPool(pool), secret, logger: console, users: { fromCurrentAdmin } });
+//   const admin = new AdminJS(chats.adminOptions({ rootPath: '/admin', resources: yourResources, branding: yours }));
+//   const router = AdminJSExpress.buildAuthenticatedRouter(admin, { authenticate, cookiePassword: secret }, null, sessionOptions);
+//   app.use(chats.publicRouter());                               // before any body parser
+//   app.use(admin.options.rootPath, chats.adminRouter(admin, router));
+//   await migrate(sql); await chats.start();
 export { createChatsAdmin, type ChatsAdmin, type ChatsAdminOptions } from './plugin.js';
+export type { ChatsAdminParts } from './admin/admin-options.js';
+export { mergeLocale } from './admin/admin-options.js';
+export { translations as chatsTranslations } from './admin/locale/index.js';
+export type { AdminRouterOptions, AuthenticatedAdmin } from './http/admin-router.js';
+
+// users: how the host's signed-in user maps to a role and an operator
+export type { HostUser, UsersOptions, OperatorProfile } from './users/users.js';
 export type { CurrentUser, Role } from './domain/roles.js';
-export { hashPassword, verifyPassword } from './accounts/password.js';
-export { makeAuthenticate } from './accounts/authenticate.js';
-export { PrismaSessionStore } from './accounts/session-store.js';
-export { migrate } from './db/migrate.js';
 
-/**
- * Routes that work without login: the chat widget and the Facebook webhook. Mount it before any
- * body parser of the host: the webhook's signature is checked over the raw request body.
- */
-export function chatsPublicRouter(chats: ChatsAdmin): Router {
-  return express.Router().use(facebookWebhookRouter(chats.context), publicRouter(chats.context));
-}
-export { facebookWebhookRouter } from './channels/facebook/webhook-router.js';
+// the database: plain SQL beside Prisma, and the plugin's migrations
+export { sqlRunnerForPool, sqlRunnerForPGlite, type SqlRunner, type PgPoolLike, type PGliteLike } from './db/sql-runner.js';
+export { migrate, listMigrations, MIGRATIONS_DIR, type MigrationResult } from './db/migrate.js';
+export type { Datamodel } from './db/dmmf.js';
+
+// options of the parts
+export type { Logger } from './logger.js';
+export type { ReportsOptions } from './reports/reports-module.js';
 export type { FacebookOptions } from './channels/facebook/delivery-worker.js';
-export { adminErrorHandler } from './http/admin-errors.js';
+export type { WidgetOptions } from './channels/web/api-router.js';
+export type { RateLimitOptions, BucketRule } from './channels/web/rate-limit.js';
 
-/**
- * Middleware to mount in front of the AdminJS router: refused API calls answer 403, and a page
- * asked for while logged out (a copied dialogue link) is shown after login.
- */
-export function chatsAdminMiddleware(admin: { options: { rootPath: string; loginPath: string; logoutPath?: string } }): RequestHandler[] {
-  return [forbiddenAsStatus, returnAfterLogin(admin.options)];
-}
-
-/**
- * Routes of the admin that are not AdminJS pages (the report download, the live dialogue stream).
- * Mount them on the admin root path right after the AdminJS router, which sets up the session and
- * the login guard.
- */
-export function chatsAdminRoutes(chats: ChatsAdmin, options: { loginPath?: string } = {}): Router {
-  return express.Router().use(reportDownloadRouter(chats.context, options.loginPath), adminLiveRouter(chats.context));
-}
+// built-in accounts (e-mail and password) for a host that has no users of its own
+export { makeAuthenticate, ensureFirstAdmin, type AccountUser, type FirstAdmin } from './accounts/authenticate.js';
+export { hashPassword, verifyPassword } from './accounts/password.js';
+export { PrismaSessionStore } from './accounts/session-store.js';

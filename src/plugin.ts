@@ -1,73 +1,102 @@
-// The plugin's assembly: everything a host adds to its AdminJS options.
-import { ComponentLoader, type AdminJSOptions, type ResourceWithOptions } from 'adminjs';
+// The plugin's assembly: createChatsAdmin() builds the services once and hands the host what it
+// adds to its own AdminJS options and Express app. Nothing of the host's is replaced unless asked
+// (`dashboard: true`); see README "Use in your AdminJS app".
+import { ComponentLoader, type AdminJSOptions, type AdminPage, type LocaleTranslations, type ResourceWithOptions } from 'adminjs';
 import type { PrismaClient } from '@prisma/client';
+import type { Router } from 'express';
 import { loadDatamodel, type Datamodel } from './db/dmmf.js';
+import type { SqlRunner } from './db/sql-runner.js';
 import type { ChatsAdminContext } from './context.js';
+import { silentLogger, type Logger } from './logger.js';
+import { ChatsUsers, type UsersOptions } from './users/users.js';
 import { registerComponents } from './admin/components.js';
 import { chatResource } from './admin/resources/chat/chat.resource.js';
 import { dialogResource } from './admin/resources/dialog/dialog.resource.js';
 import { messageResource } from './admin/resources/message/message.resource.js';
-import { clientResource, markerResource } from './admin/resources/lookup.resources.js';
+import { clientResource } from './admin/resources/client/client.resource.js';
+import { markerResource } from './admin/resources/marker/marker.resource.js';
+import { operatorResource } from './admin/resources/operator/operator.resource.js';
 import { adminUserResource } from './admin/resources/admin-user/admin-user.resource.js';
-import { locale } from './admin/locale/index.js';
-import { branding } from './app/branding.js';
+import { translations } from './admin/locale/index.js';
+import { reportsPage } from './admin/pages/reports.page.js';
+import { withChats, type ChatsAdminParts } from './admin/admin-options.js';
 import { createDashboardHandler } from './dashboard/dashboard-handler.js';
-import type { SqlRunner } from './db/sql-runner.js';
 import { createReportsModule, type ReportsOptions } from './reports/reports-module.js';
 import { LiveHub } from './conversations/live-hub.js';
 import { Conversations } from './conversations/conversation-service.js';
 import { startInactivityCloser, type InactivityCloser } from './conversations/inactivity-closer.js';
-import { reportsPage } from './admin/pages/reports.page.js';
 import { FacebookDeliveryWorker, type FacebookOptions } from './channels/facebook/delivery-worker.js';
-import { silentLogger, type Logger } from './logger.js';
+import type { WidgetOptions } from './channels/web/api-router.js';
+import { chatsPublicRouter } from './http/public-router.js';
+import { chatsAdminRouter, type AdminRouterOptions, type AuthenticatedAdmin } from './http/admin-router.js';
 
 export interface ChatsAdminOptions {
+  /** A Prisma client whose schema has the plugin's models (prisma/schema/chats.prisma). */
   prisma: PrismaClient;
+  /** Plain SQL on the same database (sqlRunnerForPool / sqlRunnerForPGlite): hot paths and report streams. */
+  sql: SqlRunner;
   /** Key for encrypting Facebook secrets at rest (at least 16 characters). */
   secret: string;
-  /** The host's ComponentLoader, if it has one; a new one otherwise. */
+  /** Where the plugin reports problems: `console`, a pino logger, …; silent by default. */
+  logger?: Logger;
+  /** How your signed-in users map to the chats' roles; default: the built-in accounts (`currentAdmin.role`). */
+  users?: UsersOptions;
+  /**
+   * Add the built-in accounts' resource (AdminUser: e-mail, password, role) to the admin.
+   * Default: true without `users.fromCurrentAdmin` (the standalone app), false with it (your users).
+   */
+  builtInAccounts?: boolean;
+  /** Your AdminJS ComponentLoader; adminOptions() also registers the plugin's components in the one it is given. */
   componentLoader?: ComponentLoader;
-  /** AdminJS root path; "/admin" by default. */
+  /** AdminJS root path; "/admin" by default (must be the one AdminJS is given). */
   rootPath?: string;
   /** Absolute base URL of the app, for links shown to users; taken from the request when absent. */
   publicUrl?: string;
-  /** Full Prisma DMMF (models and enums); the one generated from this package's schema by default. */
+  /** Make the chats dashboard AdminJS' landing page; otherwise it is the "Chats dashboard" page. Default false. */
+  dashboard?: boolean;
+  /** Full Prisma DMMF of the plugin's models; the one shipped with the package by default. */
   datamodel?: Datamodel;
-  /** Plain SQL on the same database (sqlRunnerForPool / sqlRunnerForPGlite): reports stream through it. */
-  sql: SqlRunner;
   reports?: ReportsOptions;
   /** Facebook Messenger: Graph API URL and version, Send API retry backoff. */
   facebook?: FacebookOptions;
-  /** How often stale dialogues are closed (chat's inactivity timeout), in ms; false: never. */
+  /** The web widget: longest message, rate limits, event stream heartbeat. */
+  widget?: WidgetOptions;
+  /** How often stale dialogues are closed (chat's inactivity timeout), in ms; false: never. Default 60 s. */
   inactivityCheckMs?: number | false;
-  /** Where the plugin reports problems (console-compatible, pino-friendly); silent by default. */
-  logger?: Logger;
 }
 
-export interface ChatsAdmin {
-  context: ChatsAdminContext;
-  resources: ResourceWithOptions[];
-  componentLoader: ComponentLoader;
-  locale: NonNullable<AdminJSOptions['locale']>;
-  /** Ready-made AdminJS options: spread into `new AdminJS({...})` and add your own. */
-  adminOptions: AdminJSOptions;
-  /** Sends bot and operator messages of facebook dialogues (Send API); runs between start() and stop(). */
-  facebook: FacebookDeliveryWorker;
-  /** Starts the report worker and the inactivity closer (call once the database is migrated). */
+export interface ChatsAdmin extends ChatsAdminParts {
+  /**
+   * Your AdminJS options with the plugin's resources, pages, components and translations added
+   * (yours win where both have a text), and its dashboard when `dashboard: true`.
+   */
+  adminOptions(host?: AdminJSOptions): AdminJSOptions;
+  /** The widget (/widget.js, /widget/<key>, its API) and the Facebook webhook: mount before any body parser. */
+  publicRouter(): Router;
+  /** Mount at `admin.options.rootPath`, with your AdminJS authenticated router inside it. */
+  adminRouter(admin: AuthenticatedAdmin, authenticatedRouter: Router, options?: AdminRouterOptions): Router;
+  /** Starts the report worker, the Facebook sender and the inactivity closer (once the database is migrated). */
   start(): Promise<void>;
   /** Stops them; reports being generated are queued again. */
   stop(): Promise<void>;
+  /** The services behind the screens (tests and advanced use). */
+  context: ChatsAdminContext;
+  /** Sends bot and operator messages of facebook dialogues (Send API); runs between start() and stop(). */
+  facebook: FacebookDeliveryWorker;
 }
 
 export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
   if (!options.secret || options.secret.length < 16) throw new Error('adminjs-chats needs a secret of at least 16 characters');
+  if (!options.prisma || !options.sql) throw new Error('adminjs-chats needs `prisma` (a Prisma client) and `sql` (sqlRunnerForPool or sqlRunnerForPGlite)');
   const componentLoader = options.componentLoader ?? new ComponentLoader();
   const rootPath = options.rootPath ?? '/admin';
-  const hub = new LiveHub();
   const logger = options.logger ?? silentLogger;
+  const hub = new LiveHub();
+  const users = new ChatsUsers(options.prisma, options.users);
   const context: ChatsAdminContext = {
     prisma: options.prisma,
     logger,
+    users,
     datamodel: options.datamodel ?? loadDatamodel(),
     componentLoader,
     secret: options.secret,
@@ -76,25 +105,34 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
     reports: createReportsModule(options.prisma, options.sql, options.reports, logger),
     hub,
     conversations: new Conversations(options.prisma, hub, { sql: options.sql, logger }),
-    components: {},
+    components: registerComponents(componentLoader),
   };
-  context.components = registerComponents(componentLoader);
-  const resources = [
+  const builtInAccounts = options.builtInAccounts ?? !options.users?.fromCurrentAdmin;
+  const resources: ResourceWithOptions[] = [
     chatResource(context),
     dialogResource(context),
     messageResource(context),
     clientResource(context),
     markerResource(context),
-    adminUserResource(context),
+    operatorResource(context),
+    ...(builtInAccounts ? [adminUserResource(context)] : []),
   ];
-  let closer: InactivityCloser | null = null;
+  const dashboard = { handler: createDashboardHandler(context, options.sql), component: context.components.Dashboard };
+  const pages: Record<string, AdminPage> = {
+    ...(options.dashboard ? {} : { chatsDashboard: { ...dashboard, icon: 'Activity' } }),
+    chatsReports: reportsPage(context),
+  };
+  const parts: ChatsAdminParts = { resources, pages, dashboard, translations: translations as Record<string, LocaleTranslations>, componentLoader, rootPath };
+
   const facebook = new FacebookDeliveryWorker(options.prisma, options.sql, context.conversations, options.secret, { logger, ...options.facebook });
+  let closer: InactivityCloser | null = null;
   return {
+    ...parts,
     context,
-    resources,
-    componentLoader,
-    locale,
     facebook,
+    adminOptions: (host = {}) => withChats(host, parts, { dashboard: options.dashboard === true }),
+    publicRouter: () => chatsPublicRouter(context, { widget: options.widget }),
+    adminRouter: (admin, authenticatedRouter, routerOptions) => chatsAdminRouter(context, admin, authenticatedRouter, routerOptions),
     start: async () => {
       await context.reports.worker.start();
       await facebook.start();
@@ -105,15 +143,6 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
       closer = null;
       await facebook.stop();
       await context.reports.worker.stop();
-    },
-    adminOptions: {
-      rootPath,
-      resources,
-      componentLoader,
-      locale,
-      dashboard: { handler: createDashboardHandler(options.prisma, options.sql), component: context.components.Dashboard },
-      branding,
-      pages: { chatsReports: reportsPage(context) },
     },
   };
 }

@@ -1,10 +1,13 @@
 // Login check for the AdminJS authenticated router, and creation of the first admin.
 import type { PrismaClient } from '@prisma/client';
 import { hashPassword, verifyPassword } from './password.js';
-import type { CurrentUser } from '../domain/roles.js';
+import type { Role } from '../domain/roles.js';
+
+/** What a built-in account's login puts in the session (AdminJS' currentAdmin). */
+export interface AccountUser { id: number; email: string; role: Role; name: string | null }
 
 export function makeAuthenticate(prisma: PrismaClient) {
-  return async (email: string, password: string): Promise<CurrentUser | null> => {
+  return async (email: string, password: string): Promise<AccountUser | null> => {
     if (!email || !password) return null;
     const user = await prisma.adminUser.findUnique({ where: { email: email.trim().toLowerCase() } });
     if (!user || !(await verifyPassword(password, user.passwordHash))) return null;

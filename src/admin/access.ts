@@ -1,10 +1,22 @@
-// `isAccessible` predicates for AdminJS actions, built on the role rules in src/auth/roles.ts.
+// `isAccessible` predicates for AdminJS actions: the signed-in user's role (as ChatsUsers maps the
+// host's currentAdmin) checked with the role rules of src/domain/roles.ts.
 import type { ActionContext } from 'adminjs';
-import { canRead, canWorkOnDialogs, isAdmin, type CurrentUser } from '../domain/roles.js';
+import { canRead, canWorkOnDialogs, isAdmin } from '../domain/roles.js';
+import type { ChatsUsers } from '../users/users.js';
 
-const userOf = (context: ActionContext): CurrentUser | undefined => context.currentAdmin as CurrentUser | undefined;
+export type AccessCheck = (context: ActionContext) => boolean;
 
-export const adminOnly = (context: ActionContext): boolean => isAdmin(userOf(context));
-export const operatorsAndAdmins = (context: ActionContext): boolean => canWorkOnDialogs(userOf(context));
-export const anyUser = (context: ActionContext): boolean => canRead(userOf(context));
-export const nobody = (): boolean => false;
+export interface AccessRules {
+  adminOnly: AccessCheck;
+  operatorsAndAdmins: AccessCheck;
+  anyUser: AccessCheck;
+}
+
+export function accessRules(users: Pick<ChatsUsers, 'current'>): AccessRules {
+  const userOf = (context: ActionContext) => users.current(context.currentAdmin);
+  return {
+    adminOnly: (context) => isAdmin(userOf(context)),
+    operatorsAndAdmins: (context) => canWorkOnDialogs(userOf(context)),
+    anyUser: (context) => canRead(userOf(context)),
+  };
+}

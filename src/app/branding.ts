@@ -1,6 +1,6 @@
-// The plugin's branding (AdminJS `branding` option): the name, a small logo on the login page and
-// in the sidebar instead of AdminJS' own, and a favicon. Both images are inline SVG data URIs, so
-// the host serves no extra files.
+// The standalone app's branding (AdminJS `branding` option): the name, a small logo on the login page
+// and in the sidebar instead of AdminJS' own, and a favicon, as inline SVG data URIs (no extra files).
+// The plugin itself sets no branding: a host keeps its own.
 import type { BrandingOptions } from 'adminjs';
 
 const PRIMARY = '#3040D6'; // AdminJS' primary100
@@ -24,4 +24,24 @@ export const branding: BrandingOptions = {
   logo: dataUri(LOGO_SVG),
   favicon: dataUri(FAVICON_SVG),
   withMadeWithLove: false,
+};
+
+/** The login page's texts of the standalone app (the plugin leaves a host's login page alone). */
+export const appTranslations = {
+  en: {
+    components: {
+      Login: {
+        welcomeHeader: 'Online chats',
+        welcomeMessage: 'Chats on your websites, their dialogues and reports. Log in with your email and password.',
+      },
+    },
+  },
+  ru: {
+    components: {
+      Login: {
+        welcomeHeader: 'Онлайн-чаты',
+        welcomeMessage: 'Чаты на ваших сайтах, их диалоги и отчёты. Войдите по адресу электронной почты и паролю.',
+      },
+    },
+  },
 };

@@ -1,39 +1,53 @@
-// Builds the Express application: AdminJS behind login, and the public routes of the chats.
+// The standalone application: AdminJS with the plugin, the built-in accounts behind login, and the
+// public routes of the chats. It uses the plugin exactly as a host does (src/index.ts).
 import express, { type Express } from 'express';
-import AdminJS from 'adminjs';
+import AdminJS, { type AdminJSOptions } from 'adminjs';
 import AdminJSExpress from '@adminjs/express';
 import type { PrismaClient } from '@prisma/client';
-import type { SqlRunner } from '../db/sql-runner.js';
-import type { ReportsOptions } from '../reports/reports-module.js';
-import { createChatsAdmin, type ChatsAdmin } from '../plugin.js';
-import { makeAuthenticate } from '../accounts/authenticate.js';
-import { PrismaSessionStore } from '../accounts/session-store.js';
-import { publicRouter } from '../http/public-router.js';
-import { facebookWebhookRouter } from '../channels/facebook/webhook-router.js';
-import type { FacebookOptions } from '../channels/facebook/delivery-worker.js';
-import { adminErrorHandler } from '../http/admin-errors.js';
-import { chatsAdminMiddleware, chatsAdminRoutes } from '../index.js';
+import {
+  createChatsAdmin, makeAuthenticate, PrismaSessionStore,
+  type ChatsAdmin, type FacebookOptions, type Logger, type ReportsOptions, type SqlRunner, type WidgetOptions,
+} from '../index.js';
+import { branding, appTranslations } from './branding.js';
 
 export interface AppOptions {
   prisma: PrismaClient;
   sql: SqlRunner;
   secret: string;
+  logger?: Logger;
   reports?: ReportsOptions;
   /** Graph API URL and version, Send API retries. */
   facebook?: FacebookOptions;
+  widget?: WidgetOptions;
   publicUrl?: string;
   /** Set cookies with the Secure flag (behind TLS). */
   secureCookies?: boolean;
+  /** More AdminJS options (e.g. themes); the app's own come first. */
+  adminOptions?: Partial<AdminJSOptions>;
 }
 
 export interface BuiltApp { app: Express; admin: AdminJS; chats: ChatsAdmin }
 
+const SESSION_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
 export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   const chats = createChatsAdmin({
-    prisma: options.prisma, sql: options.sql, secret: options.secret, publicUrl: options.publicUrl, reports: options.reports,
+    prisma: options.prisma,
+    sql: options.sql,
+    secret: options.secret,
+    logger: options.logger,
+    publicUrl: options.publicUrl,
+    reports: options.reports,
     facebook: options.facebook,
+    widget: options.widget,
+    dashboard: true,
   });
-  const admin = new AdminJS(chats.adminOptions);
+  const admin = new AdminJS(chats.adminOptions({
+    rootPath: '/admin',
+    branding,
+    locale: { language: 'en', availableLanguages: ['en', 'ru'], localeDetection: true, translations: appTranslations },
+    ...options.adminOptions,
+  }));
   await admin.initialize();
 
   const app = express();
@@ -49,13 +63,12 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
       saveUninitialized: false,
       secret: options.secret,
       // 'auto': Secure whenever the request came over TLS (directly or through a trusted proxy).
-      cookie: { httpOnly: true, sameSite: 'lax', secure: options.secureCookies ? true : 'auto', maxAge: 24 * 60 * 60 * 1000 },
+      cookie: { httpOnly: true, sameSite: 'lax', secure: options.secureCookies ? true : 'auto', maxAge: SESSION_MAX_AGE_MS },
     },
   );
-  app.use(admin.options.rootPath, ...chatsAdminMiddleware(admin), adminRouter, chatsAdminRoutes(chats, admin.options), adminErrorHandler(chats.context.logger));
   // before any body parser: the webhook's signature is checked over the raw bytes
-  app.use(facebookWebhookRouter(chats.context));
-  app.use(publicRouter(chats.context));
+  app.use(chats.publicRouter());
+  app.use(admin.options.rootPath, chats.adminRouter(admin, adminRouter));
   app.get('/', (_req, res) => res.redirect(admin.options.rootPath));
   return { app, admin, chats };
 }

@@ -2,10 +2,10 @@
 // chat (a chat id; all chats when empty) and tz (IANA zone; UTC when empty). Answers the
 // dashboard's numbers and the chat list for the selector; a bad parameter is a 400 with a clear
 // message (and a code the component translates), never a 500.
-import type { PrismaClient } from '@prisma/client';
 import type { PageContext, PageHandler } from 'adminjs';
 import type { SqlRunner } from '../db/sql-runner.js';
-import { canRead, type CurrentUser } from '../domain/roles.js';
+import { canRead } from '../domain/roles.js';
+import type { ChatsAdminContext } from '../context.js';
 import { DashboardInputError, MAX_PERIOD_DAYS, parseDashboardParams } from './dashboard-input.js';
 import { loadDashboard, type DashboardData } from './dashboard-queries.js';
 
@@ -17,9 +17,10 @@ export type DashboardResponse =
 
 interface HttpResponse { status(code: number): unknown }
 
-export function createDashboardHandler(prisma: PrismaClient, sql: Pick<SqlRunner, 'query'>): PageHandler {
+export function createDashboardHandler(ctx: Pick<ChatsAdminContext, 'prisma' | 'users'>, sql: Pick<SqlRunner, 'query'>): PageHandler {
+  const { prisma } = ctx;
   return async (request: { query?: Record<string, unknown> }, response: HttpResponse, context: PageContext): Promise<DashboardResponse> => {
-    if (!canRead(context.currentAdmin as CurrentUser | undefined)) {
+    if (!canRead(ctx.users.current(context.currentAdmin))) {
       response.status(403);
       return { error: { code: 'forbidden', message: 'You are not allowed to see the dashboard', params: {} }, chats: [], maxPeriodDays: MAX_PERIOD_DAYS };
     }

@@ -1,11 +1,13 @@
-// The full Prisma DMMF saved by prisma/full-dmmf-generator.cjs at `prisma generate`.
+// The full Prisma DMMF of the plugin's models, saved by prisma/full-dmmf-generator.cjs at
+// `prisma generate` and shipped with the package (dist/generated/dmmf.json).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DMMF } from '@prisma/generator-helper';
 
-export type DmmfModel = DMMF.Model;
-export interface Datamodel { models: DMMF.Model[]; enums: DMMF.DatamodelEnum[] }
+/** A model of Prisma's DMMF (prisma generate's data model description), as @adminjs/prisma reads it. */
+export interface DmmfModel { name: string; fields: readonly { name: string; kind: string; type: string; [flag: string]: unknown }[]; [key: string]: unknown }
+export interface DmmfEnum { name: string; values: readonly { name: string; [key: string]: unknown }[]; [key: string]: unknown }
+export interface Datamodel { models: readonly DmmfModel[]; enums: readonly DmmfEnum[] }
 
 const DMMF_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../generated/dmmf.json');
 let cached: Datamodel | undefined;

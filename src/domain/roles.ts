@@ -2,13 +2,23 @@
 // tests use the same rules.
 export type Role = 'admin' | 'operator' | 'viewer';
 
+export const ROLES: readonly Role[] = ['admin', 'operator', 'viewer'];
+
+export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+
+/** The signed-in person as the chats see them: the host's user id (as text) and a role. */
 export interface CurrentUser {
-  id: number | string;
-  email: string;
+  id: string;
   role: Role;
-  name?: string | null;
+  name: string | null;
+  email: string | null;
 }
 
-export const isAdmin = (user?: CurrentUser | null): boolean => user?.role === 'admin';
-export const canWorkOnDialogs = (user?: CurrentUser | null): boolean => user?.role === 'admin' || user?.role === 'operator';
-export const canRead = (user?: CurrentUser | null): boolean => !!user && ['admin', 'operator', 'viewer'].includes(user.role);
+/** A user with their operator row, where actions record who did them (null: none yet). */
+export interface Actor extends CurrentUser {
+  operatorId: number | null;
+}
+
+export const isAdmin = (user?: Pick<CurrentUser, 'role'> | null): boolean => user?.role === 'admin';
+export const canWorkOnDialogs = (user?: Pick<CurrentUser, 'role'> | null): boolean => user?.role === 'admin' || user?.role === 'operator';
+export const canRead = (user?: Pick<CurrentUser, 'role'> | null): boolean => !!user && isRole(user.role);

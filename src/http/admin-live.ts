@@ -6,7 +6,8 @@
 // Last-Event-ID and gets the messages it missed replayed from the database.
 import { Router, type Request } from 'express';
 import type { ChatsAdminContext } from '../context.js';
-import { canRead, type CurrentUser } from '../domain/roles.js';
+import { canRead, canWorkOnDialogs } from '../domain/roles.js';
+import { sessionUser } from './session-user.js';
 import type { StatusEvent } from '../conversations/live-hub.js';
 import { streamDialogEvents } from '../conversations/event-stream.js';
 import { ConversationError } from '../conversations/conversation-service.js';
@@ -17,25 +18,27 @@ const MAX_BUFFERED_BYTES = 1 << 20;
 
 export interface AdminLiveOptions { heartbeatMs?: number }
 
-function statusData(event: StatusEvent) {
-  return { status: event.status, waitingForOperator: event.waitingForOperator, operatorId: event.operatorId ?? null, reason: event.reason ?? null };
-}
-
-function currentUser(req: Request): CurrentUser | undefined {
-  return (req as Request & { session?: { adminUser?: CurrentUser } }).session?.adminUser;
+/** `mine`: the dialogue's operator is the watching user (the page then offers no "Take"). */
+function statusData(event: StatusEvent, myOperatorId: number | null) {
+  const operatorId = event.operatorId ?? null;
+  return { status: event.status, waitingForOperator: event.waitingForOperator, operatorId, mine: operatorId !== null && operatorId === myOperatorId, reason: event.reason ?? null };
 }
 
 export function adminLiveRouter(ctx: ChatsAdminContext, options: AdminLiveOptions = {}): Router {
   const heartbeatMs = options.heartbeatMs ?? 25_000;
   const router = Router();
   router.get('/chats-live/dialogs/:id/events', async (req, res, next) => {
-    if (!canRead(currentUser(req))) return res.status(401).json({ error: 'Log in to follow dialogues' });
+    const user = sessionUser(ctx, req);
+    if (!user || !canRead(user)) return res.status(401).json({ error: 'Log in to follow dialogues' });
     const dialogId = req.params.id;
     let after = Number(req.get('last-event-id') ?? req.query.after ?? 0);
     if (!Number.isSafeInteger(after) || after < 0) after = 0;
     let status: StatusEvent;
+    let myOperatorId: number | null = null;
     try {
       status = await ctx.conversations.statusOf(dialogId);
+      // someone who may take the dialogue is an operator from here on (their row is created once)
+      if (canWorkOnDialogs(user)) myOperatorId = (await ctx.users.operatorOf(user)).id;
     } catch (error) {
       if (error instanceof ConversationError) return res.status(404).json({ error: 'Not found' });
       return next(error);
@@ -62,8 +65,8 @@ export function adminLiveRouter(ctx: ChatsAdminContext, options: AdminLiveOption
       replayPageSize: REPLAY_LIMIT,
       replayPages: 1,
       messageData: ({ id, authorType, authorName, text, sentAt }) => ({ id, authorType, authorName, text, sentAt }),
-      statusData,
-      statusBeforeReplay: statusData(status),
+      statusData: (event) => statusData(event, myOperatorId),
+      statusBeforeReplay: statusData(status, myOperatorId),
       logger: ctx.logger,
       errorLabel: 'admin live dialogue stream failed',
     });

@@ -1,9 +1,11 @@
 // Routes reachable without login: the chat widget (/widget.js, /widget/<public key> and its API
-// under /widget/api/<public key>/…). The URL scheme is fixed: the frame code prints it.
+// under /widget/api/<public key>/…) and the Messenger webhook (/webhooks/facebook/<public key>).
+// The URL scheme is fixed: the frame code and the Connect Facebook screen print it.
 import express, { type Router } from 'express';
 import type { ChatsAdminContext } from '../context.js';
 import { widgetApiRouter, widgetServices, type WidgetOptions } from '../channels/web/api-router.js';
 import { widgetPageRouter } from '../channels/web/page-router.js';
+import { facebookWebhookRouter } from '../channels/facebook/webhook-router.js';
 
 export interface PublicRouteOptions {
   /** Message size limit, rate limits, heartbeat interval of the widget (defaults suit production). */
@@ -16,4 +18,12 @@ export function publicRouter(ctx: ChatsAdminContext, options: PublicRouteOptions
   router.use(widgetApiRouter(widget, options.widget));
   router.use(widgetPageRouter(widget));
   return router;
+}
+
+/**
+ * Routes that work without login: the Facebook webhook and the chat widget. Mount it before any
+ * body parser of the host: the webhook's signature is checked over the raw request body.
+ */
+export function chatsPublicRouter(ctx: ChatsAdminContext, options: PublicRouteOptions = {}): Router {
+  return express.Router().use(facebookWebhookRouter(ctx), publicRouter(ctx, options));
 }

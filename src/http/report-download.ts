@@ -3,23 +3,21 @@
 // login guard has already redirected a logged-out browser to the login page (so the user comes
 // back here after logging in, see return-after-login.ts). The guard is repeated here so the route
 // stays safe if a host mounts it elsewhere.
-import { Router, type Request } from 'express';
+import { Router } from 'express';
+import { sessionAdmin } from './session-user.js';
 import type { ChatsAdminContext } from '../context.js';
-import type { CurrentUser } from '../domain/roles.js';
+
 import { ReportRequestError } from '../reports/reports-service.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-function currentUser(req: Request): CurrentUser | undefined {
-  return (req as Request & { session?: { adminUser?: CurrentUser } }).session?.adminUser;
-}
 
 export function reportDownloadRouter(ctx: ChatsAdminContext, loginPath = `${ctx.rootPath.replace(/\/$/, '')}/login`): Router {
   const router = Router();
   router.get('/chats-reports/:id/download', async (req, res, next) => {
-    const user = currentUser(req);
-    if (!user) return res.redirect(loginPath);
     try {
+      const user = await ctx.users.actor(sessionAdmin(req), { create: false });
+      if (!user) return res.redirect(loginPath);
       const file = await ctx.reports.service.download(user, req.params.id);
       // res.download writes Content-Disposition with an ASCII fallback plus an RFC 5987
       // filename* in UTF-8, so Cyrillic chat names survive

@@ -1,11 +1,11 @@
 // Who may export which report (PRODUCT.md roles): billing is for admins only; operators may
 // export the others; viewers none unless the host allows it.
-import type { CurrentUser } from '../domain/roles.js';
+import type { Actor, CurrentUser } from '../domain/roles.js';
 import type { ReportDefinition } from './report-definition.js';
 
 export interface ReportPermissionOptions { viewersMayExport: boolean }
 
-export function mayExport(user: CurrentUser | null | undefined, definition: Pick<ReportDefinition, 'adminOnly'>, options: ReportPermissionOptions): boolean {
+export function mayExport(user: Pick<CurrentUser, 'role'> | null | undefined, definition: Pick<ReportDefinition, 'adminOnly'>, options: ReportPermissionOptions): boolean {
   if (!user) return false;
   if (user.role === 'admin') return true;
   if (definition.adminOnly) return false;
@@ -13,7 +13,7 @@ export function mayExport(user: CurrentUser | null | undefined, definition: Pick
 }
 
 /** Admins see every report job; others only their own. */
-export function maySeeJob(user: CurrentUser | null | undefined, job: { createdById: number | null }): boolean {
+export function maySeeJob(user: Pick<Actor, 'role' | 'operatorId'> | null | undefined, job: { createdById: number | null }): boolean {
   if (!user) return false;
-  return user.role === 'admin' || (job.createdById !== null && String(job.createdById) === String(user.id));
+  return user.role === 'admin' || (job.createdById !== null && job.createdById === user.operatorId);
 }

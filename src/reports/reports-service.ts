@@ -2,7 +2,10 @@
 // download, regenerate, delete — with the permission checks. The AdminJS actions and the download
 // route are thin layers over this.
 import type { PrismaClient, ReportJob } from '@prisma/client';
-import type { CurrentUser } from '../domain/roles.js';
+import type { Actor } from '../domain/roles.js';
+
+/** Who acts on reports: their role, and their operator id (the jobs they asked for carry it). */
+export type ReportUser = Pick<Actor, 'role' | 'operatorId'>;
 import { parseDialogFilter, dialogFilterToQuery } from '../domain/dialog-filter.js';
 import { isReportType, REPORT_TYPES, type ReportType } from './report-definition.js';
 import { getReport } from './registry.js';
@@ -48,11 +51,11 @@ export class ReportsService {
   ) {}
 
   /** The report types this user may export, in the order of PRODUCT.md (the form offers only these). */
-  exportableTypes(user: CurrentUser | null | undefined): ReportType[] {
+  exportableTypes(user: Pick<Actor, 'role'> | null | undefined): ReportType[] {
     return REPORT_TYPES.filter((type) => mayExport(user, getReport(type), this.permissions));
   }
 
-  async request(user: CurrentUser, request: ReportRequest): Promise<ReportJob> {
+  async request(user: ReportUser, request: ReportRequest): Promise<ReportJob> {
     if (!isReportType(request.type)) throw new ReportRequestError('Choose a report type', 400, 'type');
     const definition = getReport(request.type);
     if (!mayExport(user, definition, this.permissions)) throw new ReportRequestError('You are not allowed to export this report', 403);
@@ -69,27 +72,27 @@ export class ReportsService {
       filter: dialogFilterToQuery(filter),
       fileName: reportFileName(definition.title, chat?.name ?? null, filter, timeZone),
       dialogUrlBase: request.dialogUrlBase,
-      createdById: Number(user.id) || null,
+      createdById: user.operatorId,
     });
     this.worker.kick();
     return job;
   }
 
-  async get(user: CurrentUser, id: string): Promise<ReportJob> {
+  async get(user: ReportUser, id: string): Promise<ReportJob> {
     const job = /^[0-9a-f-]{36}$/i.test(id) ? await this.prisma.reportJob.findUnique({ where: { id } }) : null;
     if (!job || !maySeeJob(user, job)) throw new ReportRequestError('This report does not exist or was deleted', 404);
     return job;
   }
 
   /** The file to send, or a reason why there is none. */
-  async download(user: CurrentUser, id: string): Promise<{ path: string; fileName: string }> {
+  async download(user: ReportUser, id: string): Promise<{ path: string; fileName: string }> {
     const job = await this.get(user, id);
     if (job.status === 'expired') throw new ReportRequestError('This report has expired; regenerate it', 409);
     if (job.status !== 'ready' || !this.files.exists(job.id)) throw new ReportRequestError('This report is not ready yet', 409);
     return { path: this.files.finalPath(job.id), fileName: job.fileName };
   }
 
-  async regenerate(user: CurrentUser, id: string): Promise<ReportJob> {
+  async regenerate(user: ReportUser, id: string): Promise<ReportJob> {
     const job = await this.get(user, id);
     if (isReportType(job.type) && !mayExport(user, getReport(job.type), this.permissions)) {
       throw new ReportRequestError('You are not allowed to export this report', 403);
@@ -101,7 +104,7 @@ export class ReportsService {
     return queued;
   }
 
-  async delete(user: CurrentUser, id: string): Promise<void> {
+  async delete(user: ReportUser, id: string): Promise<void> {
     const job = await this.get(user, id);
     await this.prisma.reportJob.delete({ where: { id: job.id } });
     await this.files.remove(job.id); // a worker still writing it notices at its next heartbeat

@@ -7,7 +7,7 @@ import express from 'express';
 import request from 'supertest';
 import AdminJS from 'adminjs';
 import AdminJSExpress from '@adminjs/express';
-import { createChatsAdmin, chatsPublicRouter, chatsAdminMiddleware, chatsAdminRoutes, adminErrorHandler, PrismaSessionStore } from '../../src/index.js';
+import { createChatsAdmin, PrismaSessionStore } from '../../src/index.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 
 describeEachDatabase('host application integration', (kind) => {
@@ -25,11 +25,11 @@ describeEachDatabase('host application integration', (kind) => {
     const secret = 'host-secret-at-least-32-characters-long';
     const reportsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'host-reports-'));
     const chats = createChatsAdmin({ prisma, sql: db.sql, secret, reports: { dir: reportsDir } });
-    const admin = new AdminJS({ ...chats.adminOptions, resources: [...chats.resources] });
+    const admin = new AdminJS(chats.adminOptions());
     const router = AdminJSExpress.buildAuthenticatedRouter(admin, { authenticate, cookiePassword: secret }, null,
       { secret, resave: false, saveUninitialized: false, store: new PrismaSessionStore(prisma) });
-    app.use(admin.options.rootPath, ...chatsAdminMiddleware(admin), router, chatsAdminRoutes(chats), adminErrorHandler(console));
-    app.use(chatsPublicRouter(chats));
+    app.use(chats.publicRouter());
+    app.use(admin.options.rootPath, chats.adminRouter(admin, router));
     // --- end of snippet ---
 
     await prisma.chat.create({ data: { name: 'Host shop', publicKey: 'hostkey123' } });

@@ -32,9 +32,9 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** Bundles the AdminJS components into .adminjs/bundle.js (the script skips itself when fresh). */
 export function ensureComponentBundle(): void {
-  const result = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/app/bundle-components.ts'], { cwd: ROOT, encoding: 'utf8' });
   if (result.status !== 0) {
-    throw new Error(`node scripts/build.mjs failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+    throw new Error(`bundling the components failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
   }
 }
 

@@ -7,6 +7,7 @@ import request from 'supertest';
 import { buildApp, type BuiltApp } from '../../src/app/build-app.js';
 import { hashPassword } from '../../src/accounts/password.js';
 import type { TestDatabase } from './databases.js';
+import { RecordingLogger } from './logger.js';
 import type { Role } from '../../src/domain/roles.js';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef';
@@ -20,6 +21,7 @@ export async function startTestApp(db: TestDatabase, options: { publicUrl?: stri
     secret: TEST_SECRET,
     publicUrl: options.publicUrl === null ? undefined : options.publicUrl ?? 'http://chats.test',
     reports: { dir: fs.mkdtempSync(path.join(os.tmpdir(), 'chats-reports-')) },
+    logger: new RecordingLogger(),
   });
 }
 

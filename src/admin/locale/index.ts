@@ -36,13 +36,11 @@ export const translations = {
   ru: deepMerge(ruCommon, ruChat, ruDialog, ruMessage, ruAdminUser, ruDashboard, ruReports, ruLookup) as LocaleTranslations,
 };
 
-// The top bar's language selector lists `availableLanguages`. AdminJS 7 has no Russian of its own:
-// ru/common.ts translates its texts. `localeDetection` makes the choice stick: i18next's browser
-// detector keeps it in localStorage (so a reload, the login page and a copied link stay in the
-// chosen language) and, before any choice, takes the browser's language (`?lng=ru` works too).
-export const locale = {
-  language: 'en',
-  availableLanguages: ['en', 'ru'],
-  localeDetection: true,
-  translations,
-};
+export const DEFAULT_LANGUAGE = 'en';
+export const PLUGIN_LANGUAGES = ['en', 'ru'] as const;
+
+// Without a locale of the host's, the top bar's language selector lists both languages (AdminJS 7
+// has no Russian of its own: ru/common.ts translates its texts), and `localeDetection` makes the
+// choice stick: i18next's browser detector keeps it in localStorage (so a reload, the login page
+// and a copied link stay in the chosen language) and, before any choice, takes the browser's
+// language (`?lng=ru` works too). See admin-options.ts mergeLocale.

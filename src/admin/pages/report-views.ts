@@ -28,7 +28,7 @@ export interface ReportJobView {
   downloadUrl: string;
 }
 
-type JobWithCreator = ReportJob & { createdBy?: { name: string | null; email: string } | null };
+type JobWithCreator = ReportJob & { createdBy?: { name: string | null; email: string | null } | null };
 
 export function downloadPath(ctx: ChatsAdminContext, jobId: string): string {
   return `${ctx.rootPath.replace(/\/$/, '')}/chats-reports/${jobId}/download`;
@@ -57,7 +57,7 @@ export function jobView(ctx: ChatsAdminContext, job: JobWithCreator): ReportJobV
 }
 
 /** The report types this user may export, in the order of PRODUCT.md. */
-export function exportableTypes(ctx: ChatsAdminContext, user: CurrentUser | undefined): ReportType[] {
+export function exportableTypes(ctx: ChatsAdminContext, user: Pick<CurrentUser, 'role'> | null | undefined): ReportType[] {
   return ctx.reports.service.exportableTypes(user);
 }
 

@@ -4,7 +4,7 @@
 import type { AdminPage } from 'adminjs';
 import type { Prisma } from '@prisma/client';
 import type { ChatsAdminContext } from '../../context.js';
-import type { CurrentUser } from '../../domain/roles.js';
+import type { ReportUser } from '../../reports/reports-service.js';
 import { answerRequestError, exportableTypes, jobView } from './report-views.js';
 
 export const REPORTS_PER_PAGE = 50;
@@ -19,9 +19,9 @@ function pageNumber(value: unknown): number {
   return Number.isInteger(page) && page > 0 ? page : 1;
 }
 
-async function listJobs(ctx: ChatsAdminContext, user: CurrentUser, page: number) {
+async function listJobs(ctx: ChatsAdminContext, user: ReportUser, page: number) {
   // the same rule as maySeeJob: admins see every job, others the ones they asked for
-  const where: Prisma.ReportJobWhereInput = user.role === 'admin' ? {} : { createdById: Number(user.id) || -1 };
+  const where: Prisma.ReportJobWhereInput = user.role === 'admin' ? {} : { createdById: user.operatorId ?? -1 };
   const [total, jobs, active] = await Promise.all([
     ctx.prisma.reportJob.count({ where }),
     ctx.prisma.reportJob.findMany({
@@ -44,7 +44,7 @@ async function listJobs(ctx: ChatsAdminContext, user: CurrentUser, page: number)
   };
 }
 
-async function act(ctx: ChatsAdminContext, user: CurrentUser, payload: Record<string, unknown>) {
+async function act(ctx: ChatsAdminContext, user: ReportUser, payload: Record<string, unknown>) {
   const id = String(payload.id ?? '');
   if (payload.action === 'regenerate') {
     const job = await ctx.reports.service.regenerate(user, id);
@@ -63,7 +63,8 @@ export function reportsPage(ctx: ChatsAdminContext): AdminPage {
     component: ctx.components.ReportsPage,
     icon: 'FileText',
     handler: async (request: PageRequest, response: Response, context: { currentAdmin?: unknown }) => {
-      const user = context.currentAdmin as CurrentUser | undefined;
+      // regenerating makes the job this user's again only in name: their operator row exists already
+      const user = await ctx.users.actor(context.currentAdmin, { create: false });
       if (!user) {
         response?.status?.(401);
         return { error: 'Log in first' };

@@ -59,7 +59,7 @@ function rowsQuery(options: ReportOptions) {
       p.operator_messages::int, p.client_messages::int
     FROM per_dialog p
     JOIN chats c ON c.id = p.chat_id
-    LEFT JOIN admin_users u ON u.id = COALESCE(p.assigned_operator_id, p.first_reply_by)
+    LEFT JOIN chat_operators u ON u.id = COALESCE(p.assigned_operator_id, p.first_reply_by)
     ORDER BY p.created_at, p.dialog_id`,
   };
 }

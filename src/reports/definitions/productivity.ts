@@ -83,7 +83,7 @@ function rowsQuery(options: ReportOptions) {
       ${roundSeconds('t.average_first_response')} AS average_first_response,
       COALESCE(un.dialogues, 0)::int AS without_response
     FROM workload w
-    JOIN admin_users u ON u.id = w.operator_id
+    JOIN chat_operators u ON u.id = w.operator_id
     LEFT JOIN times t ON t.operator_id = w.operator_id
     LEFT JOIN unanswered un ON un.operator_id = w.operator_id
     ORDER BY COALESCE(u.name, u.email) COLLATE "C", u.id`,

@@ -88,7 +88,7 @@ export function sessionRowsQuery(options: ReportOptions, markedOnly: boolean): {
     FROM dialogs d
     JOIN chats c ON c.id = d.chat_id
     JOIN clients cl ON cl.id = d.client_id
-    LEFT JOIN admin_users u ON u.id = d.operator_id
+    LEFT JOIN chat_operators u ON u.id = d.operator_id
     CROSS JOIN LATERAL (
       SELECT string_agg(k.name, ', ' ORDER BY k.name) AS markers
       FROM dialog_markers dm JOIN markers k ON k.id = dm.marker_id

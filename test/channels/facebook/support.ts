@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { buildApp, type BuiltApp } from '../../../src/app/build-app.js';
 import { FacebookConnections } from '../../../src/channels/facebook/connection.js';
 import type { FacebookOptions } from '../../../src/channels/facebook/delivery-worker.js';
+import { RecordingLogger } from '../../support/logger.js';
 import type { TestDatabase } from '../../support/databases.js';
 import { TEST_SECRET } from '../../support/http.js';
 
@@ -35,6 +36,7 @@ export async function startFacebookApp(db: TestDatabase, facebook: FacebookOptio
     publicUrl: 'http://chats.test',
     reports: { dir: fs.mkdtempSync(path.join(os.tmpdir(), 'chats-reports-')) },
     facebook,
+    logger: new RecordingLogger(),
   });
 }
 

@@ -2,10 +2,9 @@
 // recorded payloads, idempotent storing of text messages, and everything that must store nothing.
 import express from 'express';
 import request from 'supertest';
-import { jest } from '@jest/globals';
-import { chatsPublicRouter } from '../../../src/index.js';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../../support/databases.js';
 import type { BuiltApp } from '../../../src/app/build-app.js';
+import type { RecordingLogger } from '../../support/logger.js';
 import { APP_SECRET, PSID_A, PSID_B, connectedChat, fixture, sign, startFacebookApp } from './support.js';
 
 const URL_OF = (publicKey: string) => `/webhooks/facebook/${publicKey}`;
@@ -226,24 +225,19 @@ describeEachDatabase('Facebook webhook', (kind) => {
   });
 
   describe('in a host application', () => {
-    it('is part of chatsPublicRouter', async () => {
-      const host = express().use(chatsPublicRouter(built.chats));
+    it('is part of the public router', async () => {
+      const host = express().use(built.chats.publicRouter());
       const response = await request(host).get(URL_OF(chat.publicKey)).query({ 'hub.mode': 'subscribe', 'hub.verify_token': chat.verifyToken, 'hub.challenge': '42' });
       expect(response.text).toBe('42');
     });
 
     it('says so, rather than answering 403, when a JSON body parser ran before it', async () => {
-      const host = express().use(express.json()).use(chatsPublicRouter(built.chats));
+      const host = express().use(express.json()).use(built.chats.publicRouter());
       const body = freshMids(fixture('raw-utf8'), 'parsed');
-      const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-      try {
-        const response = await request(host).post(URL_OF(chat.publicKey)).set('Content-Type', 'application/json')
-          .set('X-Hub-Signature-256', sign(body)).send(body.toString('utf8'));
-        expect(response.status).toBe(500);
-        expect(logged.mock.calls[0][0]).toMatch(/mount chatsPublicRouter before any body parser/);
-      } finally {
-        logged.mockRestore();
-      }
+      const response = await request(host).post(URL_OF(chat.publicKey)).set('Content-Type', 'application/json')
+        .set('X-Hub-Signature-256', sign(body)).send(body.toString('utf8'));
+      expect(response.status).toBe(500);
+      expect((built.chats.context.logger as RecordingLogger).messages('error')).toContainEqual(expect.stringMatching(/mount the public router before any body parser/));
     });
   });
 });

@@ -13,7 +13,7 @@ export default {
       labels: {
         role: { admin: 'Administrator', operator: 'Operator', viewer: 'Viewer' },
       },
-      actions: { list: 'Admin users', new: 'New user' },
+      actions: { list: 'Admin users', new: 'New user', show: 'Details' },
     },
   },
 };

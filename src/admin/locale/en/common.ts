@@ -10,10 +10,7 @@ export default {
     Client: 'Clients',
     Marker: 'Markers',
     AdminUser: 'Admin users',
-  },
-  actions: {
-    // AdminJS' "Show" ends the breadcrumbs of a record page; a noun reads better there and in menus
-    show: 'Details',
+    Operator: 'Operators',
   },
   buttons: {
     ok: 'OK',
@@ -30,10 +27,6 @@ export default {
   components: {
     // the language selector in the top bar: each language under its own name
     LanguageSelector: { availableLanguages: { en: 'English', ru: 'Русский' } },
-    Login: {
-      welcomeHeader: 'Online chats',
-      welcomeMessage: 'Chats on your websites, their dialogues and reports. Log in with your email and password.',
-      loginButton: 'Log in',
-    },
+    Login: { loginButton: 'Log in' },
   },
 };

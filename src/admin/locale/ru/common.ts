@@ -13,6 +13,7 @@ export default {
     Client: 'Клиенты',
     Marker: 'Маркеры',
     AdminUser: 'Администраторы',
+    Operator: 'Операторы',
     // AdminJS
     navigation: 'Навигация',
     pages: 'Страницы',
@@ -66,8 +67,6 @@ export default {
     },
     LanguageSelector: { availableLanguages: { en: 'English', ru: 'Русский' } },
     Login: {
-      welcomeHeader: 'Онлайн-чаты',
-      welcomeMessage: 'Чаты на ваших сайтах, их диалоги и отчёты. Войдите по адресу электронной почты и паролю.',
       properties: { email: 'Электронная почта', password: 'Пароль' },
       loginButton: 'Войти',
     },

@@ -1,4 +1,4 @@
-// ru texts: clients and markers (src/admin/resources/lookup.resources.ts). Merged by src/admin/locale/index.ts.
+// ru texts: clients, markers and operators (src/admin/resources/client, marker, operator). Merged by src/admin/locale/index.ts.
 export default {
   resources: {
     Client: {
@@ -9,6 +9,10 @@ export default {
     Marker: {
       properties: { id: 'Id', name: 'Название', createdAt: 'Создан' },
       actions: { list: 'Маркеры', new: 'Новый маркер' },
+    },
+    Operator: {
+      properties: { id: 'Id', name: 'Имя', email: 'E-mail', userKey: 'Id пользователя', createdAt: 'Впервые', updatedAt: 'Обновлён' },
+      actions: { list: 'Операторы' },
     },
   },
 };

@@ -3,7 +3,7 @@ import type { ActionRequest, ResourceWithOptions } from 'adminjs';
 import { ValidationError } from 'adminjs';
 import { ChatsPrismaResource } from '../../prisma-resource.js';
 import type { ChatsAdminContext } from '../../../context.js';
-import { adminOnly, anyUser } from '../../access.js';
+import { accessRules } from '../../access.js';
 import { hashPassword } from '../../../accounts/password.js';
 
 const MIN_PASSWORD_LENGTH = 8;
@@ -29,6 +29,7 @@ async function preparePassword(request: ActionRequest, isNew: boolean): Promise<
 }
 
 export function adminUserResource(ctx: ChatsAdminContext): ResourceWithOptions {
+  const { adminOnly, anyUser } = accessRules(ctx.users);
   return {
     resource: new ChatsPrismaResource(ctx.prisma, ctx.datamodel, 'AdminUser', {}, ['passwordHash']),
     options: {

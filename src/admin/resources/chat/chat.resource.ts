@@ -3,7 +3,7 @@
 import type { ResourceWithOptions } from 'adminjs';
 import { ChatsPrismaResource } from '../../prisma-resource.js';
 import type { ChatsAdminContext } from '../../../context.js';
-import { adminOnly, anyUser } from '../../access.js';
+import { accessRules } from '../../access.js';
 import { CHAT_FORM_FIELDS } from '../../../domain/chat-validation.js';
 import { chatSaveHook } from './hooks/save.hooks.js';
 import { frameCodeAction } from './actions/frame-code.action.js';
@@ -25,6 +25,7 @@ class ChatResource extends ChatsPrismaResource {
 }
 
 export function chatResource(ctx: ChatsAdminContext): ResourceWithOptions {
+  const { adminOnly, anyUser } = accessRules(ctx.users);
   const { components } = ctx;
   // "—" on the show page when a nullable field is empty
   const showOrDash = { components: { show: components.ShowOrDash } };
@@ -82,7 +83,7 @@ export function chatResource(ctx: ChatsAdminContext): ResourceWithOptions {
         bulkDelete: { isAccessible: false },
         chatsFrameCode: frameCodeAction(ctx),
         chatsConnectFacebook: connectFacebookAction(ctx),
-        chatsViewDialogs: viewDialogsAction(),
+        chatsViewDialogs: viewDialogsAction(ctx),
       },
     },
   };

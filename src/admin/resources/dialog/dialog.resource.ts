@@ -6,7 +6,7 @@ import type { PrismaClient } from '@prisma/client';
 import { ChatsPrismaResource, type Where } from '../../prisma-resource.js';
 import type { ChatsAdminContext } from '../../../context.js';
 import type { Datamodel } from '../../../db/dmmf.js';
-import { adminOnly, anyUser } from '../../access.js';
+import { accessRules } from '../../access.js';
 import { STATUS_FILTER_VALUES } from '../../../domain/dialog-status.js';
 import { FILTER_PARAMS, parseDialogFilter } from '../../../domain/dialog-filter.js';
 import { dialogFilterWhere } from '../../../db/dialog-filter-prisma.js';
@@ -80,6 +80,7 @@ class DialogPrismaResource extends ChatsPrismaResource {
 }
 
 export function dialogResource(ctx: ChatsAdminContext): ResourceWithOptions {
+  const { adminOnly, anyUser } = accessRules(ctx.users);
   const components = ctx.components;
   const notSortable = { isSortable: false };
   return {
@@ -124,7 +125,7 @@ export function dialogResource(ctx: ChatsAdminContext): ResourceWithOptions {
         bulkDelete: { isAccessible: false },
         chatsMessagesPage: messagesPageAction(ctx),
         chatsExport: exportAction(ctx),
-        chatsWaitingFirst: waitingFirstAction(),
+        chatsWaitingFirst: waitingFirstAction(ctx),
         chatsTake: takeAction(ctx),
         chatsReply: replyAction(ctx),
         chatsClose: closeAction(ctx),

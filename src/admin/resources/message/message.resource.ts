@@ -4,7 +4,7 @@ import type { PrismaClient } from '@prisma/client';
 import { ChatsPrismaResource, type Where } from '../../prisma-resource.js';
 import type { ChatsAdminContext } from '../../../context.js';
 import type { Datamodel } from '../../../db/dmmf.js';
-import { anyUser } from '../../access.js';
+import { accessRules } from '../../access.js';
 import { guardListQuery, ruleValidator, withIdTieBreaker, type ListQueryRules } from '../../hooks/list-query.js';
 import { messageCostLabels } from '../../hooks/money-labels.js';
 
@@ -29,6 +29,7 @@ class MessagePrismaResource extends ChatsPrismaResource {
 }
 
 export function messageResource(ctx: ChatsAdminContext): ResourceWithOptions {
+  const { anyUser } = accessRules(ctx.users);
   const { components } = ctx;
   const notSortable = { isSortable: false };
   // "—" on the show page when a nullable field is empty

@@ -3,7 +3,7 @@
 // pageAccessToken, appSecret}) or `{ operation: "disconnect" }`.
 import { NotFoundError, ValidationError, type Action, type ActionRequest, type ActionResponse } from 'adminjs';
 import type { ChatsAdminContext } from '../../../../context.js';
-import { adminOnly } from '../../../access.js';
+import { accessRules } from '../../../access.js';
 import { FacebookConnections } from '../../../../channels/facebook/connection.js';
 import { hasErrors, validateFacebookForm } from '../../../../domain/chat-validation.js';
 import { facebookWebhookUrl } from '../../../../domain/public-urls.js';
@@ -13,6 +13,7 @@ import { toPropertyErrors } from '../hooks/save.hooks.js';
 type Notice = ActionResponse['notice'];
 
 export function connectFacebookAction(ctx: ChatsAdminContext): Partial<Action<ActionResponse>> {
+  const { adminOnly } = accessRules(ctx.users);
   const connections = new FacebookConnections(ctx.prisma, ctx.secret);
 
   async function save(request: ActionRequest, chatId: number): Promise<Notice> {

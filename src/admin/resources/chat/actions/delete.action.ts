@@ -3,10 +3,11 @@
 // whose confirmation is a fixed text.
 import { NotFoundError, type Action, type ActionResponse } from 'adminjs';
 import type { ChatsAdminContext } from '../../../../context.js';
-import { adminOnly } from '../../../access.js';
+import { accessRules } from '../../../access.js';
 import { chatDeletionSummary, deleteChat } from '../../../../chats/delete-chat.js';
 
 export function deleteChatAction(ctx: ChatsAdminContext): Partial<Action<ActionResponse>> {
+  const { adminOnly } = accessRules(ctx.users);
   return {
     actionType: 'record',
     icon: 'Trash2',

@@ -1,11 +1,12 @@
 // "Frame code" on a chat row: the HTML to paste into a website, built by src/domain/frame-code.ts.
 import { NotFoundError, type Action, type ActionResponse } from 'adminjs';
 import type { ChatsAdminContext } from '../../../../context.js';
-import { anyUser } from '../../../access.js';
+import { accessRules } from '../../../access.js';
 import { buildFrameCode } from '../../../../domain/frame-code.js';
 import { baseUrlFor } from '../../../base-url.js';
 
 export function frameCodeAction(ctx: ChatsAdminContext): Partial<Action<ActionResponse>> {
+  const { anyUser } = accessRules(ctx.users);
   return {
     actionType: 'record',
     icon: 'Code',

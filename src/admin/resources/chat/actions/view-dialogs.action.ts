@@ -1,10 +1,12 @@
 // "View dialogs" on a chat row: the dialogue list filtered to this chat. The query parameter is the
 // one the Dialog list reads (FILTER_PARAMS), so the two screens cannot drift apart.
 import { NotFoundError, type Action, type ActionResponse } from 'adminjs';
-import { anyUser } from '../../../access.js';
+import type { ChatsAdminContext } from '../../../../context.js';
+import { accessRules } from '../../../access.js';
 import { FILTER_PARAMS } from '../../../../domain/dialog-filter.js';
 
-export function viewDialogsAction(): Partial<Action<ActionResponse>> {
+export function viewDialogsAction(ctx: ChatsAdminContext): Partial<Action<ActionResponse>> {
+  const { anyUser } = accessRules(ctx.users);
   return {
     actionType: 'record',
     icon: 'MessageSquare',

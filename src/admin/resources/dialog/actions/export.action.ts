@@ -4,11 +4,11 @@
 import type { Action, ActionContext, ActionRequest, ActionResponse } from 'adminjs';
 import type { PrismaClient } from '@prisma/client';
 import type { ChatsAdminContext } from '../../../../context.js';
-import type { CurrentUser } from '../../../../domain/roles.js';
 import { FILTER_PARAMS, parseDialogFilter, type DialogFilter } from '../../../../domain/dialog-filter.js';
 import { getReport } from '../../../../reports/registry.js';
 import { baseUrlFor } from '../../../base-url.js';
 import { answerRequestError, exportableTypes, jobView } from '../../../pages/report-views.js';
+import { ReportRequestError } from '../../../../reports/reports-service.js';
 
 const FILTER_NAMES = new Set<string>(Object.values(FILTER_PARAMS));
 
@@ -42,8 +42,8 @@ async function describeFilter(prisma: PrismaClient, filter: DialogFilter): Promi
   }
   if (filter.channel) items.push({ property: 'channel', value: filter.channel });
   if (filter.operatorId) {
-    const user = await prisma.adminUser.findUnique({ where: { id: filter.operatorId }, select: { name: true, email: true } });
-    items.push({ property: 'operator', value: user ? user.name || user.email : `#${filter.operatorId}` });
+    const user = await prisma.operator.findUnique({ where: { id: filter.operatorId }, select: { name: true, email: true } });
+    items.push({ property: 'operator', value: user?.name || user?.email || `#${filter.operatorId}` });
   }
   if (filter.markerId) {
     const marker = await prisma.marker.findUnique({ where: { id: filter.markerId }, select: { name: true } });
@@ -59,12 +59,11 @@ async function describeFilter(prisma: PrismaClient, filter: DialogFilter): Promi
   return items;
 }
 
-const userOf = (context: ActionContext) => context.currentAdmin as CurrentUser | undefined;
 
 async function describeForm(ctx: ChatsAdminContext, request: ActionRequest, context: ActionContext) {
   const { filter, errors } = parseDialogFilter(listFilterParams(request.query));
   return {
-    types: exportableTypes(ctx, userOf(context)).map((type) => ({ value: type, label: getReport(type).title })),
+    types: exportableTypes(ctx, ctx.users.current(context.currentAdmin)).map((type) => ({ value: type, label: getReport(type).title })),
     filters: await describeFilter(ctx.prisma, filter),
     filterErrors: Object.values(errors),
   };
@@ -77,13 +76,15 @@ export function exportAction(ctx: ChatsAdminContext): Partial<Action<ActionRespo
     component: ctx.components.ExportReport,
     // a drawer over the list: the list stays visible and AdminJS copies its filters into the URL
     showInDrawer: true,
-    isAccessible: (context) => exportableTypes(ctx, userOf(context)).length > 0,
+    isAccessible: (context) => exportableTypes(ctx, ctx.users.current(context.currentAdmin)).length > 0,
     handler: async (request, response, context) => {
       if (request.method === 'get') return describeForm(ctx, request, context);
       const payload = (request.payload ?? {}) as Record<string, unknown>;
       const base = baseUrlFor(ctx, request);
       try {
-        const job = await ctx.reports.service.request(userOf(context) as CurrentUser, {
+        const user = await ctx.users.actor(context.currentAdmin, { create: true });
+        if (!user) throw new ReportRequestError('Log in first', 403);
+        const job = await ctx.reports.service.request(user, {
           type: payload.type,
           withTime: payload.withTime,
           timeZone: payload.timeZone,

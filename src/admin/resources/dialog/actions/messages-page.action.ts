@@ -1,11 +1,12 @@
 // Hidden record action `messagesPage`: one page of a dialogue's messages for the Show dialog
 // screen (GET .../records/:id/chatsMessagesPage?after=<cursor>&limit=<n>).
 import { ValidationError, type Action, type ActionResponse } from 'adminjs';
-import { anyUser } from '../../../access.js';
+import { accessRules } from '../../../access.js';
 import type { ChatsAdminContext } from '../../../../context.js';
 import { BadCursorError, loadMessagesPage } from '../../../../conversations/messages-page.js';
 
 export function messagesPageAction(ctx: ChatsAdminContext): Partial<Action<ActionResponse>> {
+  const { anyUser } = accessRules(ctx.users);
   return {
     actionType: 'record',
     isVisible: false,

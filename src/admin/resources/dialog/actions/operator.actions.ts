@@ -1,10 +1,10 @@
 // Operator record actions on a dialogue: Take, Reply and Close (admins and operators; shown for
 // active dialogues only). They change things on POST only: a GET (the action page opening, a
 // link) just returns the record, so a crafted link cannot make an operator act. The work is done
-// by the conversation service (src/channels/conversation.ts), which publishes the reply to the
+// by the conversation service (src/conversations/conversation-service.ts), which publishes the reply to the
 // widget or Messenger and the status to every watcher.
 import { NotFoundError, ValidationError, type Action, type ActionContext, type ActionResponse } from 'adminjs';
-import { operatorsAndAdmins } from '../../../access.js';
+import { accessRules } from '../../../access.js';
 import type { ChatsAdminContext } from '../../../../context.js';
 import { ConversationError } from '../../../../conversations/conversation-service.js';
 import type { LiveMessage } from '../../../../conversations/live-hub.js';
@@ -15,15 +15,18 @@ interface Operator { id: number; name: string | null }
 type Work = (dialogId: string, operator: Operator, payload: Record<string, unknown>) => Promise<{ notice: string; message?: LiveMessage }>;
 
 const isActive = (context: ActionContext): boolean => context.record?.param('status') === 'active';
-const isMine = (context: ActionContext): boolean =>
-  context.record?.param('operator') != null && String(context.record?.param('operator')) === String(context.currentAdmin?.id);
 
-/** The signed-in user as an operator row: messages and dialogues reference admin_users. */
+/** The dialogue's operator is the signed-in user (the populated operator row carries their user id). */
+const isMine = (ctx: ChatsAdminContext, context: ActionContext): boolean => {
+  const userKey = context.record?.populated?.operator?.param('userKey');
+  return userKey != null && String(userKey) === ctx.users.current(context.currentAdmin)?.id;
+};
+
+/** The signed-in user as an operator row (created on first use): messages and dialogues reference it. */
 async function operatorOf(ctx: ChatsAdminContext, context: ActionContext): Promise<Operator> {
-  const id = Number(context.currentAdmin?.id);
-  const user = Number.isInteger(id) ? await ctx.prisma.adminUser.findUnique({ where: { id }, select: { id: true, name: true } }) : null;
+  const user = ctx.users.current(context.currentAdmin);
   if (!user) throw new ValidationError({}, { message: 'operatorUnknown', type: 'operatorUnknown' });
-  return user;
+  return ctx.users.operatorOf(user);
 }
 
 function operatorAction(ctx: ChatsAdminContext, name: OperatorActionName, icon: string, work: Work, isVisible: (context: ActionContext) => boolean): Partial<Action<ActionResponse>> {
@@ -33,7 +36,7 @@ function operatorAction(ctx: ChatsAdminContext, name: OperatorActionName, icon: 
     icon,
     component: ctx.components.OperatorAction,
     showInDrawer: true,
-    isAccessible: operatorsAndAdmins,
+    isAccessible: accessRules(ctx.users).operatorsAndAdmins,
     isVisible,
     handler: async (request, _response, context) => {
       const { record, currentAdmin, resource } = context;
@@ -62,7 +65,7 @@ export function takeAction(ctx: ChatsAdminContext): Partial<Action<ActionRespons
   return operatorAction(ctx, 'chatsTake', 'UserCheck', async (dialogId, operator) => {
     await ctx.conversations.take(dialogId, operator.id);
     return { notice: 'dialogTaken' };
-  }, (context) => isActive(context) && !isMine(context));
+  }, (context) => isActive(context) && !isMine(ctx, context));
 }
 
 export function replyAction(ctx: ChatsAdminContext): Partial<Action<ActionResponse>> {

@@ -3,7 +3,8 @@
 // longest waiting at the top; then the other active ones, then the closed ones. The list button
 // of the same name opens the list sorted that way (the column header toggles it too).
 import type { Action, ActionResponse } from 'adminjs';
-import { anyUser } from '../../../access.js';
+import type { ChatsAdminContext } from '../../../../context.js';
+import { accessRules } from '../../../access.js';
 
 type Direction = 'asc' | 'desc';
 const flip = (direction: Direction): Direction => (direction === 'asc' ? 'desc' : 'asc');
@@ -22,7 +23,8 @@ export function waitingFirstOrder(direction: Direction = 'asc'): Record<string, 
   ];
 }
 
-export function waitingFirstAction(): Partial<Action<ActionResponse>> {
+export function waitingFirstAction(ctx: ChatsAdminContext): Partial<Action<ActionResponse>> {
+  const { anyUser } = accessRules(ctx.users);
   return {
     actionType: 'resource',
     icon: 'Clock',

@@ -1,10 +1,12 @@
-// Resources that mostly serve as references and filter choices: clients and markers.
+// Clients: the people who talk to a chat (a widget id or a Facebook PSID); a reference and filter
+// choice of dialogues, read-only.
 import type { ResourceWithOptions } from 'adminjs';
-import { ChatsPrismaResource } from '../prisma-resource.js';
-import type { ChatsAdminContext } from '../../context.js';
-import { adminOnly, anyUser } from '../access.js';
+import { ChatsPrismaResource } from '../../prisma-resource.js';
+import type { ChatsAdminContext } from '../../../context.js';
+import { accessRules } from '../../access.js';
 
 export function clientResource(ctx: ChatsAdminContext): ResourceWithOptions {
+  const { anyUser } = accessRules(ctx.users);
   return {
     resource: new ChatsPrismaResource(ctx.prisma, ctx.datamodel, 'Client'),
     options: {
@@ -22,27 +24,6 @@ export function clientResource(ctx: ChatsAdminContext): ResourceWithOptions {
         new: { isAccessible: false },
         edit: { isAccessible: false },
         delete: { isAccessible: false },
-        bulkDelete: { isAccessible: false },
-      },
-    },
-  };
-}
-
-export function markerResource(ctx: ChatsAdminContext): ResourceWithOptions {
-  return {
-    resource: new ChatsPrismaResource(ctx.prisma, ctx.datamodel, 'Marker'),
-    options: {
-      navigation: { name: 'chats', icon: 'MessageCircle' },
-      titleProperty: 'name',
-      properties: { name: { isTitle: true }, createdAt: { components: { list: ctx.components.ListText } } },
-      actions: {
-        list: { isAccessible: anyUser },
-        // titled with the record's title (components/RecordActionHeader.tsx)
-        show: { isAccessible: anyUser, custom: { recordTitle: true } },
-        search: { isAccessible: anyUser },
-        new: { isAccessible: adminOnly },
-        edit: { isAccessible: adminOnly },
-        delete: { isAccessible: adminOnly },
         bulkDelete: { isAccessible: false },
       },
     },

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+// src/app/ or dist/app/: the package root is two folders up either way
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const OUT_DIR = path.join(ROOT, '.adminjs');
 const BUNDLE = path.join(OUT_DIR, 'bundle.js');
 const STAMP = path.join(OUT_DIR, 'bundle.hash');
@@ -33,7 +34,7 @@ if (fs.existsSync(BUNDLE) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf
   process.env.NODE_ENV = 'production';
   delete process.env.ADMIN_JS_SKIP_BUNDLE;
   const { default: AdminJS, ComponentLoader } = await import('adminjs');
-  const { registerComponents } = await import('../src/admin/components.js');
+  const { registerComponents } = await import('../admin/components.js');
   const componentLoader = new ComponentLoader();
   registerComponents(componentLoader);
   const started = Date.now();
