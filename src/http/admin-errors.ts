@@ -22,7 +22,9 @@ export const forbiddenAsStatus: RequestHandler = (req, res, next) => {
 export const adminErrorHandler = (logger: Logger): ErrorRequestHandler => (error, req, res, next) => {
   if (res.headersSent) return next(error);
   const name = (error as { name?: string })?.name ?? (error as object)?.constructor?.name;
-  const status = name === 'NotFoundError' ? 404 : name === 'ForbiddenError' ? 403 : 500;
+  // AdminJS reports an unknown resource id (a mistyped or hidden resource in the URL) as a plain Error
+  const unknownResource = /^There are no resources with given id/.test(String((error as Error)?.message));
+  const status = name === 'NotFoundError' || unknownResource ? 404 : name === 'ForbiddenError' ? 403 : 500;
   if (status === 500) logger.error({ err: error, method: req.method, url: req.originalUrl }, 'admin request failed');
   const message = status === 404 ? 'Not found' : status === 403 ? 'You are not allowed to do this' : 'Something went wrong; the error was logged';
   if (req.originalUrl.includes('/api/')) res.status(status).json({ error: message });

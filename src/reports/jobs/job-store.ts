@@ -29,7 +29,8 @@ export class JobStore {
   constructor(private readonly prisma: PrismaClient, private readonly sql: SqlRunner, private readonly options: JobStoreOptions) {}
 
   create(job: NewReportJob): Promise<ReportJob> {
-    return this.prisma.reportJob.create({ data: { ...job, status: 'queued' } });
+    // with the creator's name: the Export form shows the queued job as the Reports page does
+    return this.prisma.reportJob.create({ data: { ...job, status: 'queued' }, include: { createdBy: { select: { name: true, email: true } } } });
   }
 
   /** Takes the oldest queued job for this worker, or null. */
