@@ -72,7 +72,7 @@ const BotRulesEdit: React.FC<BasePropertyProps> = ({ property, record, resource,
   const { tm, translateProperty } = useTranslation();
   const [rules, setRules] = useState<Rule[]>(() => readRules(record));
   const recordId = record?.id;
-  useEffect(() => setRules(readRules(record)), [recordId]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => setRules(readRules(record)), [recordId]);
   const label = translateProperty(property.label, resource.id);
   if (where !== 'edit' || !onChange) return <ShowRules rules={readRules(record)} resourceId={resource.id} label={label} />;
 

@@ -10,7 +10,7 @@ import { messageResource } from './admin/resources/message/message.resource.js';
 import { clientResource, markerResource } from './admin/resources/lookup.resources.js';
 import { adminUserResource } from './admin/resources/admin-user/admin-user.resource.js';
 import { locale } from './admin/locale/index.js';
-import { branding } from './app/branding.js';
+import { branding } from './admin/branding.js';
 import { createDashboardHandler } from './dashboard/dashboard-handler.js';
 import type { SqlRunner } from './db/sql-runner.js';
 import { createReportsModule, type ReportsOptions } from './reports/reports-module.js';
