@@ -38,7 +38,9 @@ const ChartFrame: React.FC<ChartFrameProps> = ({ labels, titles, ticks, formatTi
   const axisText = { fontSize: 11, fill: colors.grey60, fontFamily: 'inherit' } as const;
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const [hover, setHover] = useState<number>();
-  const m = CHART_MARGIN;
+  const tickLabels = ticks.map(formatTick);
+  // room for the longest value label ("1 min 30 s"): about 6.2 px a character at 11 px
+  const m = { ...CHART_MARGIN, left: Math.max(CHART_MARGIN.left, 12 + Math.ceil(Math.max(0, ...tickLabels.map((label) => label.length)) * 6.2)) };
   const count = Math.max(1, labels.length);
   const plotWidth = Math.max(10, width - m.left - m.right);
   const band = plotWidth / count;
@@ -62,10 +64,10 @@ const ChartFrame: React.FC<ChartFrameProps> = ({ labels, titles, ticks, formatTi
         {hover !== undefined && (
           <rect x={m.left + band * hover} y={top} width={band} height={bottom - top} fill={colors.primary100} opacity={0.07} />
         )}
-        {ticks.map((tick) => (
+        {ticks.map((tick, tickIndex) => (
           <g key={tick}>
             <line x1={m.left} x2={width - m.right} y1={geometry.y(tick)} y2={geometry.y(tick)} stroke={tick === 0 ? colors.separator : colors.border} />
-            <text x={m.left - 8} y={geometry.y(tick)} dy="0.32em" textAnchor="end" {...axisText}>{formatTick(tick)}</text>
+            <text x={m.left - 8} y={geometry.y(tick)} dy="0.32em" textAnchor="end" {...axisText}>{tickLabels[tickIndex]}</text>
           </g>
         ))}
         {children(geometry)}
