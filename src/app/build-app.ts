@@ -1,6 +1,6 @@
 // Builds the Express application: AdminJS behind login, and the public routes of the chats.
 import express, { type Express } from 'express';
-import AdminJS from 'adminjs';
+import AdminJS, { type AdminJSOptions } from 'adminjs';
 import AdminJSExpress from '@adminjs/express';
 import type { PrismaClient } from '@prisma/client';
 import type { SqlRunner } from '../db/sql-runner.js';
@@ -24,6 +24,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** Set cookies with the Secure flag (behind TLS). */
   secureCookies?: boolean;
+  /** More AdminJS options (e.g. `availableThemes`), spread over the plugin's. */
+  adminOptions?: Partial<AdminJSOptions>;
 }
 
 export interface BuiltApp { app: Express; admin: AdminJS; chats: ChatsAdmin }
@@ -33,7 +35,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     prisma: options.prisma, sql: options.sql, secret: options.secret, publicUrl: options.publicUrl, reports: options.reports,
     facebook: options.facebook,
   });
-  const admin = new AdminJS(chats.adminOptions);
+  const admin = new AdminJS({ ...chats.adminOptions, ...options.adminOptions });
   await admin.initialize();
 
   const app = express();
