@@ -51,7 +51,7 @@ const ExportReport: React.FC<ActionProps> = (props) => {
   const alive = useRef(true);
 
   useEffect(() => {
-    api.resourceAction({ resourceId: resource.id, actionName: 'export', params: filters })
+    api.resourceAction({ resourceId: resource.id, actionName: 'chatsExport', params: filters })
       .then((response) => {
         const data = response.data as unknown as FormData;
         setForm(data);
@@ -95,7 +95,7 @@ const ExportReport: React.FC<ActionProps> = (props) => {
     try {
       const response = await api.resourceAction({
         resourceId: resource.id,
-        actionName: 'export',
+        actionName: 'chatsExport',
         data: { type, withTime, timeZone: timeZone.trim(), query: filters },
         params: { origin: window.location.origin },
       });
