@@ -3,13 +3,24 @@
 // and empty lists); the server validates it (src/domain/bot-rules.ts) and answers with errors on
 // "botRules.<index>.<field>", shown under the fields they concern.
 import React, { useEffect, useState } from 'react';
-import { Badge, Box, Button, CheckBox, FormGroup, FormMessage, Icon, Input, Label, Text, TextArea, ValueGroup } from '@adminjs/design-system';
+import { Badge, Box, Button, CheckBox, FormGroup, FormMessage, Icon, Input, Label, Text, TextArea, ValueGroup, themeGet } from '@adminjs/design-system';
 import { flat, useTranslation, type BasePropertyProps, type RecordJSON } from 'adminjs';
+import { styled } from '@adminjs/design-system/styled-components';
 
 interface Rule { pattern: string; kind: 'keyword' | 'regex'; answer: string; markers: string; transfer: boolean }
 interface FieldError { message: string; detail?: string }
 
 const EMPTY_RULE: Rule = { pattern: '', kind: 'keyword', answer: '', markers: '', transfer: false };
+
+/** The keyword / regex choice: a native select in the theme's input colours. */
+const KindSelect = styled.select`
+  padding: 0 8px;
+  border: 1px solid ${themeGet('colors', 'inputBorder')};
+  border-radius: 2px;
+  background: ${themeGet('colors', 'container')};
+  color: ${themeGet('colors', 'grey100')};
+  font: inherit;
+`;
 
 /** The rules in the record: a JSON text once edited here, flattened params as loaded. */
 function readRules(record?: RecordJSON): Rule[] {
@@ -72,7 +83,7 @@ const BotRulesEdit: React.FC<BasePropertyProps> = ({ property, record, resource,
   const { tm, translateProperty } = useTranslation();
   const [rules, setRules] = useState<Rule[]>(() => readRules(record));
   const recordId = record?.id;
-  useEffect(() => setRules(readRules(record)), [recordId]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => setRules(readRules(record)), [recordId]);
   const label = translateProperty(property.label, resource.id);
   if (where !== 'edit' || !onChange) return <ShowRules rules={readRules(record)} resourceId={resource.id} label={label} />;
 
@@ -101,7 +112,7 @@ const BotRulesEdit: React.FC<BasePropertyProps> = ({ property, record, resource,
       {rules.map((rule, index) => {
         const id = `botRules-${index}`;
         return (
-          <Box key={index} p="lg" mb="lg" style={{ border: '1px solid #e3e6ef', borderRadius: 6 }} data-testid="bot-rule">
+          <Box key={index} p="lg" mb="lg" borderWidth="1px" borderStyle="solid" borderColor="separator" style={{ borderRadius: 6 }} data-testid="bot-rule">
             <Box flex justifyContent="space-between" alignItems="center" mb="default">
               <Text fontWeight="bold">{tm('ruleNumber', resource.id, { number: index + 1 })}</Text>
               <Box flex style={{ gap: 8 }}>
@@ -115,15 +126,14 @@ const BotRulesEdit: React.FC<BasePropertyProps> = ({ property, record, resource,
             <FormGroup error={Boolean(errors[`${property.path}.${index}.pattern`] || errors[`${property.path}.${index}.kind`])}>
               <Label htmlFor={`${id}-pattern`}>{tm('rulePattern', resource.id)}</Label>
               <Box flex style={{ gap: 8 }}>
-                <select
+                <KindSelect
                   aria-label={tm('rulePattern', resource.id)}
                   value={rule.kind}
                   onChange={(event) => change(index, { kind: event.target.value === 'regex' ? 'regex' : 'keyword' })}
-                  style={{ padding: '0 8px', border: '1px solid #c0c0ca', borderRadius: 2 }}
                 >
                   <option value="keyword">{tm('ruleKind_keyword', resource.id)}</option>
                   <option value="regex">{tm('ruleKind_regex', resource.id)}</option>
-                </select>
+                </KindSelect>
                 <Input id={`${id}-pattern`} name={`${id}-pattern`} value={rule.pattern} style={{ flexGrow: 1, fontFamily: rule.kind === 'regex' ? 'monospace' : undefined }}
                   onChange={(event: React.ChangeEvent<HTMLInputElement>) => change(index, { pattern: event.target.value })} />
               </Box>

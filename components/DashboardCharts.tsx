@@ -8,6 +8,8 @@ import LineChart from './charts/LineChart.js';
 import BarList from './charts/BarList.js';
 import { DURATION_STEPS_SECONDS } from './charts/chart-scale.js';
 import { formatDay, formatDuration, formatNumber, type DurationUnits } from './charts/format.js';
+import Card from './Card.js';
+import { useThemeColors, type ThemeColor } from './theme.js';
 
 interface Props {
   data: DashboardData;
@@ -15,36 +17,39 @@ interface Props {
   t: (key: string, options?: Record<string, unknown>) => string;
 }
 
-const COLORS = {
-  active: '#3040D6',
-  closed: '#99A9EE',
-  client: '#3040D6',
-  bot: '#38CAF1',
-  operator: '#32A887',
-  system: '#BBC3CB',
-  median: '#3040D6',
-  p90: '#F0A23B',
-  transfers: '#38CAF1',
-  noOperatorResponse: '#FF4567',
-  markers: '#6483F8',
-  phrases: '#32A887',
+/** The theme colour of each series (distinct within a chart in the light and the dark theme). */
+const SERIES_COLORS: Record<string, ThemeColor> = {
+  active: 'primary100',
+  closed: 'primary60',
+  client: 'primary100',
+  bot: 'primary60',
+  operator: 'success',
+  system: 'separator',
+  median: 'primary100',
+  p90: 'warning',
+  transfers: 'primary60',
+  noOperatorResponse: 'error',
+  markers: 'primary80',
+  phrases: 'success',
 };
 
 const ChartCard: React.FC<{ title: string; note?: string; wide?: boolean; testId: string; children: React.ReactNode }> = ({ title, note, wide, testId, children }) => (
-  <Box variant="card" p="xl" data-testid={testId} style={{ gridColumn: wide ? '1 / -1' : undefined, minWidth: 0 }}>
+  <Card data-testid={testId} style={{ gridColumn: wide ? '1 / -1' : undefined, minWidth: 0 }}>
     <H5 mb={note ? 'sm' : 'lg'}>{title}</H5>
     {note && <Text fontSize="sm" color="grey60" mb="lg">{note}</Text>}
     {children}
-  </Box>
+  </Card>
 );
 
 const DashboardCharts: React.FC<Props> = ({ data, language, t }) => {
+  const colors = useThemeColors();
+  const color = (key: string) => colors[SERIES_COLORS[key]];
   const labels = data.days.map((d) => formatDay(language, d.day));
   const titles = data.days.map((d) => formatDay(language, d.day, true));
   const count = (value: number) => formatNumber(language, value);
   const units: DurationUnits = { s: t('units.s'), min: t('units.min'), h: t('units.h') };
   const duration = (seconds: number) => formatDuration(seconds, units);
-  const series = <K extends string>(key: K, values: number[]) => ({ key, label: t(`series.${key}`), color: COLORS[key as keyof typeof COLORS], values });
+  const series = <K extends string>(key: K, values: number[]) => ({ key, label: t(`series.${key}`), color: color(key), values });
 
   return (
     <Box style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(460px, 1fr))', gap: 24 }}>
@@ -94,7 +99,7 @@ const DashboardCharts: React.FC<Props> = ({ data, language, t }) => {
       <ChartCard title={t('charts.topMarkers')} testId="chart-top-markers">
         <BarList
           items={data.topMarkers.map((m) => ({ label: m.name, value: m.count }))}
-          color={COLORS.markers}
+          color={color('markers')}
           formatValue={count}
           emptyText={t('nothingYet')}
           testId="top-markers"
@@ -103,7 +108,7 @@ const DashboardCharts: React.FC<Props> = ({ data, language, t }) => {
       <ChartCard title={t('charts.topPhrases')} testId="chart-top-phrases">
         <BarList
           items={data.topPhrases.map((p) => ({ label: p.phrase, value: p.count }))}
-          color={COLORS.phrases}
+          color={color('phrases')}
           formatValue={count}
           emptyText={t('nothingYet')}
           testId="top-phrases"

@@ -1,6 +1,7 @@
 // The dashboard's filter bar: period (from / to dates), chat and time zone, and a Show button.
 import React, { useMemo } from 'react';
-import { Box, Button, FormGroup, Input, Label, Select } from '@adminjs/design-system';
+import { Button, FormGroup, Input, Label, Select } from '@adminjs/design-system';
+import Card from './Card.js';
 
 export interface DashboardFilterValues { from: string; to: string; chat: string; tz: string }
 export interface DashboardChatOption { id: number; name: string }
@@ -42,7 +43,7 @@ const DashboardFilters: React.FC<Props> = ({ values, chats, loading, t, onChange
 
   return (
     <form onSubmit={submit} data-testid="dashboard-filters">
-      <Box variant="card" flex flexDirection="row" flexWrap="wrap" alignItems="flex-end" style={{ gap: 16 }} mb="xl">
+      <Card flex flexDirection="row" flexWrap="wrap" alignItems="flex-end" style={{ gap: 16 }} mb="xl">
         <FormGroup {...DATE_FIELD}>
           <Label htmlFor="dashboard-from">{t('from')}</Label>
           <Input id="dashboard-from" name="from" type="date" style={CONTROL_HEIGHT} value={values.from} max={values.to || undefined} onChange={(e: React.ChangeEvent<HTMLInputElement>) => set({ from: e.target.value })} />
@@ -72,7 +73,7 @@ const DashboardFilters: React.FC<Props> = ({ values, chats, loading, t, onChange
           />
         </FormGroup>
         <Button type="submit" variant="contained" disabled={loading} style={CONTROL_HEIGHT} data-testid="dashboard-show">{t('show')}</Button>
-      </Box>
+      </Card>
     </form>
   );
 };

@@ -8,6 +8,7 @@ import { Badge, Box, Button, H5, Icon, Loader, MessageBox, Text, ValueGroup } fr
 import { ApiClient, BasePropertyComponent, flat, useNotice, useTranslation, type ActionProps } from 'adminjs';
 import { OperatorPanel, type OperatorActionName } from './OperatorAction.js';
 import { isEmptyValue } from './ShowOrDash.js';
+import { useThemeColors } from './theme.js';
 
 interface MessageLine { id: number; authorType: string; authorName: string | null; text: string; sentAt: string; deliveryStatus?: string | null; deliveryError?: string | null }
 interface PageVisit { url: string; title: string; visitedAt: string }
@@ -61,6 +62,7 @@ function useLiveDialog(recordId: string, onMessage: (message: MessageLine) => vo
 }
 
 const Messages: React.FC<{ resourceId: string; recordId: string; total: number; live: MessageLine[] }> = ({ resourceId, recordId, total, live }) => {
+  const colors = useThemeColors();
   const { tl, tb, i18n } = useTranslation();
   const [messages, setMessages] = useState<MessageLine[]>([]);
   const [cursor, setCursor] = useState<string | null | undefined>(undefined); // undefined: nothing loaded yet
@@ -107,7 +109,7 @@ const Messages: React.FC<{ resourceId: string; recordId: string; total: number; 
       <H5 mt="xl">{tl('messagesHeader', resourceId)} ({count})</H5>
       {shown.length === 0 && cursor === null ? <Text color="grey60">{tl('noMessages', resourceId)}</Text> : null}
       {shown.map((message) => (
-        <Box key={message.id} py="default" style={{ borderBottom: '1px solid #eef0f5' }} data-testid="dialog-message">
+        <Box key={message.id} py="default" style={{ borderBottom: `1px solid ${colors.border}` }} data-testid="dialog-message">
           <Box flex flexDirection="row" alignItems="center" style={{ gap: 8 }}>
             <Badge size="sm" variant={message.authorType === 'client' ? 'primary' : message.authorType === 'operator' ? 'success' : 'default'}>
               {tl(`authorType.${message.authorType}`, 'Message', { defaultValue: message.authorType })}

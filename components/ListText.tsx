@@ -8,7 +8,7 @@ import { useTranslation, type BasePropertyProps } from 'adminjs';
 
 const DATE_TYPES = ['datetime', 'date'];
 
-const EmptyValue: React.FC = () => <Box as="span" color="grey40">—</Box>;
+const EmptyValue: React.FC = () => <Box as="span" color="grey60">—</Box>;
 
 function clamp(lines: number): React.CSSProperties {
   return { display: '-webkit-box', WebkitBoxOrient: 'vertical', WebkitLineClamp: lines, overflow: 'hidden', overflowWrap: 'anywhere' };

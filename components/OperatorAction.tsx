@@ -93,7 +93,7 @@ export const OperatorPanel: React.FC<OperatorPanelProps> = ({ resourceId, record
     }
   };
   return (
-    <Box mt="xl" p="lg" style={{ border: '1px solid #e3e6ef', borderRadius: 6 }} data-testid="operator-panel">
+    <Box mt="xl" p="lg" borderWidth="1px" borderStyle="solid" borderColor="separator" style={{ borderRadius: 6 }} data-testid="operator-panel">
       {actions.includes('chatsReply') ? <ReplyBox resourceId={resourceId} busy={busy} error={error} onSend={(text) => run('chatsReply', { text })} /> : null}
       <Box flex style={{ gap: 8 }}>
         {actions.includes('chatsTake') ? (

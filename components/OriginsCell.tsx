@@ -12,7 +12,7 @@ const OriginsCell: React.FC<BasePropertyProps> = ({ property, record, resource, 
   const { translateProperty, tl } = useTranslation();
   const value = flat.get(record?.params ?? {}, property.path) as unknown;
   const origins = (Array.isArray(value) ? value : []).map(String).filter(Boolean);
-  const empty = <Box as="span" color="grey40">—</Box>;
+  const empty = <Box as="span" color="grey60">—</Box>;
 
   if (where === 'show') {
     return (

@@ -9,7 +9,7 @@ const viewHelpers = new ViewHelpers();
 const ReferenceCell: React.FC<BasePropertyProps> = ({ property, record }) => {
   const referenced = record?.populated?.[property.path];
   const id = record?.params?.[property.path];
-  if (id === undefined || id === null || id === '') return <Box as="span" color="grey40">—</Box>;
+  if (id === undefined || id === null || id === '') return <Box as="span" color="grey60">—</Box>;
   const title = referenced?.title ?? String(id);
   const style = { wordBreak: 'normal' as const, overflowWrap: 'normal' as const };
   if (!property.reference) return <span style={style}>{title}</span>;

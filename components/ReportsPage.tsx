@@ -88,7 +88,7 @@ const ReportsPage: React.FC = () => {
       {!data && !failed && <Loader />}
       {data && data.total === 0 && (
         <Box variant="container" py="xxl" flex flexDirection="column" alignItems="center" data-testid="reports-empty">
-          <Icon icon="FileText" size={32} color="grey40" />
+          <Icon icon="FileText" size={32} color="grey60" />
           <Text mt="lg" fontWeight="bold">{t('page.empty')}</Text>
           <Text mt="sm" color="grey60">{t('page.emptyHint')}</Text>
         </Box>

@@ -17,7 +17,7 @@ const ShowOrDash: React.FC<BasePropertyProps> = (props) => {
   if (where !== 'show' || !isEmptyValue(record?.params, property.path)) return <CleanPropertyComponent {...props} />;
   return (
     <ValueGroup label={translateProperty(property.label, resource.id)}>
-      <Box as="span" color="grey40">—</Box>
+      <Box as="span" color="grey60">—</Box>
     </ValueGroup>
   );
 };

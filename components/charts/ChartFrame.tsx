@@ -5,6 +5,7 @@ import React, { useState } from 'react';
 import { Box, Text } from '@adminjs/design-system';
 import { CHART_MARGIN, labelStep } from './chart-scale.js';
 import { useElementWidth } from './use-width.js';
+import { useThemeColors } from '../theme.js';
 
 export interface ChartGeometry {
   /** Centre of column `index`. */
@@ -32,12 +33,14 @@ export interface ChartFrameProps {
   ariaLabel: string;
 }
 
-const AXIS_TEXT = { fontSize: 11, fill: '#898A9A', fontFamily: 'inherit' } as const;
-
 const ChartFrame: React.FC<ChartFrameProps> = ({ labels, titles, ticks, formatTick, tooltipRows, children, height = 220, ariaLabel }) => {
+  const colors = useThemeColors();
+  const axisText = { fontSize: 11, fill: colors.grey60, fontFamily: 'inherit' } as const;
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const [hover, setHover] = useState<number>();
-  const m = CHART_MARGIN;
+  const tickLabels = ticks.map(formatTick);
+  // room for the longest value label ("1 min 30 s"): about 6.2 px a character at 11 px
+  const m = { ...CHART_MARGIN, left: Math.max(CHART_MARGIN.left, 12 + Math.ceil(Math.max(0, ...tickLabels.map((label) => label.length)) * 6.2)) };
   const count = Math.max(1, labels.length);
   const plotWidth = Math.max(10, width - m.left - m.right);
   const band = plotWidth / count;
@@ -59,17 +62,17 @@ const ChartFrame: React.FC<ChartFrameProps> = ({ labels, titles, ticks, formatTi
     <Box ref={ref} position="relative" width={1} onMouseLeave={() => setHover(undefined)}>
       <svg width={width} height={height} role="img" aria-label={ariaLabel} style={{ display: 'block' }}>
         {hover !== undefined && (
-          <rect x={m.left + band * hover} y={top} width={band} height={bottom - top} fill="#3040D6" opacity={0.07} />
+          <rect x={m.left + band * hover} y={top} width={band} height={bottom - top} fill={colors.primary100} opacity={0.07} />
         )}
-        {ticks.map((tick) => (
+        {ticks.map((tick, tickIndex) => (
           <g key={tick}>
-            <line x1={m.left} x2={width - m.right} y1={geometry.y(tick)} y2={geometry.y(tick)} stroke={tick === 0 ? '#BBC3CB' : '#EEEEEF'} />
-            <text x={m.left - 8} y={geometry.y(tick)} dy="0.32em" textAnchor="end" {...AXIS_TEXT}>{formatTick(tick)}</text>
+            <line x1={m.left} x2={width - m.right} y1={geometry.y(tick)} y2={geometry.y(tick)} stroke={tick === 0 ? colors.separator : colors.border} />
+            <text x={m.left - 8} y={geometry.y(tick)} dy="0.32em" textAnchor="end" {...axisText}>{tickLabels[tickIndex]}</text>
           </g>
         ))}
         {children(geometry)}
         {labels.map((label, index) => (showLabel(index) ? (
-          <text key={index} x={geometry.x(index)} y={bottom + 17} textAnchor="middle" {...AXIS_TEXT}>{label}</text>
+          <text key={index} x={geometry.x(index)} y={bottom + 17} textAnchor="middle" {...axisText}>{label}</text>
         ) : null))}
         {labels.map((_, index) => (
           <rect
@@ -87,10 +90,12 @@ const ChartFrame: React.FC<ChartFrameProps> = ({ labels, titles, ticks, formatTi
         <Box
           position="absolute"
           top={top}
-          style={{ left: tooltipLeft, pointerEvents: 'none', minWidth: 170, boxShadow: '0 4px 16px rgba(12,30,41,0.15)' }}
-          bg="white"
+          style={{ left: tooltipLeft, pointerEvents: 'none', minWidth: 170 }}
+          boxShadow="cardHover"
+          bg="container"
           border="default"
           p="default"
+          data-testid="chart-tooltip"
         >
           <Text fontWeight="bold" fontSize="sm" mb="sm">{titles[hover]}</Text>
           {tooltipRows(hover).map((row) => (

@@ -18,7 +18,7 @@ const ChartLegend: React.FC<{ items: LegendItem[] }> = ({ items }) => (
             display: 'inline-block',
           }}
         />
-        <Text fontSize="sm" color="grey80">{item.label}</Text>
+        <Text fontSize="sm" color="grey100">{item.label}</Text>
       </Box>
     ))}
   </Box>

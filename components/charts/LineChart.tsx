@@ -3,6 +3,7 @@ import React from 'react';
 import ChartFrame, { type ChartGeometry } from './ChartFrame.js';
 import ChartLegend from './ChartLegend.js';
 import { niceTicks } from './chart-scale.js';
+import { useThemeColors } from '../theme.js';
 
 export interface LineSeries { key: string; label: string; color: string; values: (number | null)[]; dashed?: boolean }
 
@@ -37,6 +38,7 @@ const isolated = (values: (number | null)[], index: number) =>
   values[index] !== null && (values[index - 1] ?? null) === null && (values[index + 1] ?? null) === null;
 
 const LineChart: React.FC<LineChartProps> = ({ labels, titles, series, formatValue, tickSteps, emptyValue = '—', ariaLabel, height }) => {
+  const colors = useThemeColors();
   const max = Math.max(0, ...series.flatMap((s) => s.values.filter((v): v is number => v !== null)));
   const ticks = niceTicks(max, 4, tickSteps);
   const tooltipRows = (index: number) => series.map((s) => {
@@ -67,7 +69,7 @@ const LineChart: React.FC<LineChartProps> = ({ labels, titles, series, formatVal
               strokeDasharray={s.dashed ? '5 4' : undefined}
             />
             {s.values.map((value, index) => (value !== null && (isolated(s.values, index) || labels.length <= 31) ? (
-              <circle key={index} cx={g.x(index)} cy={g.y(value)} r={labels.length <= 31 ? 2.5 : 2} fill="white" stroke={s.color} strokeWidth={1.5} />
+              <circle key={index} cx={g.x(index)} cy={g.y(value)} r={labels.length <= 31 ? 2.5 : 2} fill={colors.container} stroke={s.color} strokeWidth={1.5} />
             ) : null))}
           </g>
         ))}

@@ -4,6 +4,7 @@ import React from 'react';
 import { Badge, Box, Text } from '@adminjs/design-system';
 import type { ReportJobView } from '../../src/admin/pages/report-views.js';
 import { formatCount } from './format.js';
+import { readableColor, useThemeColors } from '../theme.js';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
@@ -20,17 +21,18 @@ const ProgressBar: React.FC<{ written: number; total: number | null }> = ({ writ
   return (
     <Box
       mt="sm"
-      style={{ width: 112, height: 6, borderRadius: 3, background: '#e5e8f0', overflow: 'hidden' }}
+      bg="border"
+      style={{ width: 112, height: 6, borderRadius: 3, overflow: 'hidden' }}
       role="progressbar"
       aria-valuemin={0}
       aria-valuemax={total ?? undefined}
       aria-valuenow={written}
     >
       <Box
+        bg="primary100"
         style={{
           height: '100%',
           borderRadius: 3,
-          background: '#3040d6',
           width: share === null ? '35%' : `${Math.max(3, share * 100)}%`,
           transition: 'width 0.6s ease',
           opacity: share === null ? 0.6 : 1,
@@ -40,30 +42,33 @@ const ProgressBar: React.FC<{ written: number; total: number | null }> = ({ writ
   );
 };
 
-const JobStatus: React.FC<{ job: ReportJobView; t: T; language: string }> = ({ job, t, language }) => (
-  <Box data-testid="report-status" data-status={job.status}>
-    <Badge size="sm" variant={VARIANTS[job.status]} outline={job.status === 'expired'}>
-      {t(`status.${job.status}`)}
-    </Badge>
-    {job.status === 'generating' && (
-      <>
-        <ProgressBar written={job.rowsWritten} total={job.rowsTotal} />
-        <Text variant="xs" color="grey60" mt="xs">
-          {job.rowsTotal
-            ? t('page.rowsOf', { written: formatCount(job.rowsWritten, language), total: formatCount(job.rowsTotal, language) })
-            : t('page.rows', { count: job.rowsWritten, value: formatCount(job.rowsWritten, language) })}
+const JobStatus: React.FC<{ job: ReportJobView; t: T; language: string }> = ({ job, t, language }) => {
+  const colors = useThemeColors();
+  return (
+    <Box data-testid="report-status" data-status={job.status}>
+      <Badge size="sm" variant={VARIANTS[job.status]} outline={job.status === 'expired'}>
+        {t(`status.${job.status}`)}
+      </Badge>
+      {job.status === 'generating' && (
+        <>
+          <ProgressBar written={job.rowsWritten} total={job.rowsTotal} />
+          <Text variant="xs" color="grey60" mt="xs">
+            {job.rowsTotal
+              ? t('page.rowsOf', { written: formatCount(job.rowsWritten, language), total: formatCount(job.rowsTotal, language) })
+              : t('page.rows', { count: job.rowsWritten, value: formatCount(job.rowsWritten, language) })}
+          </Text>
+        </>
+      )}
+      {job.status === 'ready' && (
+        <Text variant="xs" color="grey60" mt="xs">{t('page.rows', { count: job.rowsWritten, value: formatCount(job.rowsWritten, language) })}</Text>
+      )}
+      {job.status === 'error' && job.error && (
+        <Text variant="xs" color={readableColor(colors, 'error')} mt="xs" style={{ maxWidth: 190, whiteSpace: 'normal', lineHeight: 1.4 }} data-testid="report-error">
+          {job.error}
         </Text>
-      </>
-    )}
-    {job.status === 'ready' && (
-      <Text variant="xs" color="grey60" mt="xs">{t('page.rows', { count: job.rowsWritten, value: formatCount(job.rowsWritten, language) })}</Text>
-    )}
-    {job.status === 'error' && job.error && (
-      <Text variant="xs" color="error" mt="xs" style={{ maxWidth: 190, whiteSpace: 'normal', lineHeight: 1.4 }} data-testid="report-error">
-        {job.error}
-      </Text>
-    )}
-  </Box>
-);
+      )}
+    </Box>
+  );
+};
 
 export default JobStatus;

@@ -105,7 +105,7 @@ function checkRule(item: unknown, index: number): { rule?: BotRule; errors: BotR
     fail('pattern', 'rulePatternTooLong', `the pattern can have at most ${kind === 'regex' ? REGEX_MAX_LENGTH : KEYWORDS_MAX_LENGTH} characters`);
   } else if (kind === 'regex') {
     try {
-      new RegExp(pattern, 'i'); // eslint-disable-line no-new
+      new RegExp(pattern, 'i'); // throws on an invalid pattern
       const unsafe = unsafeRegexReason(pattern);
       if (unsafe) fail('pattern', 'ruleRegexUnsafe', 'the regular expression could take too long on some messages', unsafe);
     } catch (error) {

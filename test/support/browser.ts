@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { isDeepStrictEqual } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from './databases.js';
-import { createUser, startTestApp, PASSWORD } from './http.js';
+import { createUser, startTestApp, PASSWORD, type TestAppOptions } from './http.js';
 import type { BuiltApp } from '../../src/app/build-app.js';
 import { openDialog } from '../../src/conversations/open-dialog.js';
 import { storeMessage, storeMessages } from '../../src/conversations/message-store.js';
@@ -118,12 +118,15 @@ export interface BrowserApp {
   close(): Promise<void>;
 }
 
-export async function startBrowserApp(): Promise<BrowserApp> {
+/** Options of the app under test: more AdminJS options (e.g. themes). */
+export type BrowserAppOptions = Pick<TestAppOptions, 'adminOptions'>;
+
+export async function startBrowserApp(options: BrowserAppOptions = {}): Promise<BrowserApp> {
   const db = await createTestDatabase('pglite');
   try {
     const fixture = await buildBrowserFixture(db);
     // no configured public URL: links and codes use the origin the browser reports
-    const built = await startTestApp(db, { publicUrl: null });
+    const built = await startTestApp(db, { publicUrl: null, adminOptions: options.adminOptions });
     const server: Server = await new Promise((resolve, reject) => {
       const listening = built.app.listen(0, '127.0.0.1', () => resolve(listening));
       listening.once('error', reject);
@@ -234,11 +237,11 @@ export interface BrowserSession { app: BrowserApp; browser: Browser; context: Br
  * app on the fixture, open Chromium with one page; closed after the suite. Read the fields inside
  * tests (they are filled in beforeAll).
  */
-export function useBrowserSession(): BrowserSession {
+export function useBrowserSession(options: BrowserAppOptions = {}): BrowserSession {
   const session = {} as BrowserSession;
   beforeAll(async () => {
     ensureComponentBundle();
-    session.app = await startBrowserApp();
+    session.app = await startBrowserApp(options);
     session.browser = await launchBrowser();
     session.context = await newContext(session.browser, session.app.baseUrl);
     session.page = await session.context.newPage();

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
+import type { AdminJSOptions } from 'adminjs';
 import request from 'supertest';
 import { buildApp, type BuiltApp } from '../../src/app/build-app.js';
 import { hashPassword } from '../../src/accounts/password.js';
@@ -13,8 +14,14 @@ import type { Role } from '../../src/domain/roles.js';
 export const TEST_SECRET = 'test-secret-0123456789abcdef';
 export const PASSWORD = 'password123';
 
+export interface TestAppOptions {
+  publicUrl?: string | null;
+  /** More AdminJS options (e.g. themes), spread over the plugin's. */
+  adminOptions?: Partial<AdminJSOptions>;
+}
+
 /** The app on a test database; report files go to a fresh temporary folder. */
-export async function startTestApp(db: TestDatabase, options: { publicUrl?: string | null } = {}): Promise<BuiltApp> {
+export async function startTestApp(db: TestDatabase, options: TestAppOptions = {}): Promise<BuiltApp> {
   return buildApp({
     prisma: db.prisma,
     sql: db.sql,
@@ -22,6 +29,7 @@ export async function startTestApp(db: TestDatabase, options: { publicUrl?: stri
     publicUrl: options.publicUrl === null ? undefined : options.publicUrl ?? 'http://chats.test',
     reports: { dir: fs.mkdtempSync(path.join(os.tmpdir(), 'chats-reports-')) },
     logger: new RecordingLogger(),
+    adminOptions: options.adminOptions,
   });
 }
 

@@ -4,13 +4,11 @@
 import type { Action, ActionContext, ActionRequest, ActionResponse } from 'adminjs';
 import type { PrismaClient } from '@prisma/client';
 import type { ChatsAdminContext } from '../../../../context.js';
-import { FILTER_PARAMS, parseDialogFilter, type DialogFilter } from '../../../../domain/dialog-filter.js';
+import { parseDialogFilter, type DialogFilter } from '../../../../domain/dialog-filter.js';
 import { getReport } from '../../../../reports/registry.js';
 import { baseUrlFor } from '../../../base-url.js';
 import { answerRequestError, exportableTypes, jobView } from '../../../pages/report-views.js';
 import { ReportRequestError } from '../../../../reports/reports-service.js';
-
-const FILTER_NAMES = new Set<string>(Object.values(FILTER_PARAMS));
 
 /** Only the list's `filters.*` parameters: the list query may be an object or a query string. */
 export function listFilterParams(raw: unknown): Record<string, string> {
