@@ -15,6 +15,7 @@ import { forbiddenAsStatus } from './http/admin-errors.js';
 import { returnAfterLogin } from './http/return-after-login.js';
 import { reportDownloadRouter } from './http/report-download.js';
 import { adminLiveRouter } from './http/admin-live.js';
+import { selfHostedFonts } from './http/self-hosted-fonts.js';
 
 export { createChatsAdmin, type ChatsAdmin, type ChatsAdminOptions } from './plugin.js';
 export type { CurrentUser, Role } from './domain/roles.js';
@@ -39,7 +40,7 @@ export { adminErrorHandler } from './http/admin-errors.js';
  * asked for while logged out (a copied dialogue link) is shown after login.
  */
 export function chatsAdminMiddleware(admin: { options: { rootPath: string; loginPath: string; logoutPath?: string } }): RequestHandler[] {
-  return [forbiddenAsStatus, returnAfterLogin(admin.options)];
+  return [selfHostedFonts(admin.options), forbiddenAsStatus, returnAfterLogin(admin.options)];
 }
 
 /**
