@@ -4,8 +4,7 @@
 // inactivity timeout, so the inactivity closer (which runs at start, possibly after a slow load)
 // leaves them open for a good while. Without them, history alone gives next to none: dialogues
 // spread over 90 days are all older than the timeout.
-import type { ChannelName } from '../../domain/money.js';
-import { buildDialogue, type DialogueRows, type ScriptChat, type ScriptInput } from './dialogue-script.js';
+import { buildDialogue, type DialogueRows, type ScriptInput } from './dialogue-script.js';
 import type { Random } from './random.js';
 
 const MINUTE = 60 * 1000;
@@ -32,11 +31,8 @@ function kindOf(rows: DialogueRows): LiveKind {
 // kind cannot happen at all (no operators): then the last draw is used as it is.
 const MAX_DRAWS = 200;
 
-export interface LiveInput extends Omit<ScriptInput, 'start' | 'now'> {
-  chat: ScriptChat;
-  channel: ChannelName;
+export interface LiveInput extends Omit<ScriptInput, 'start'> {
   kind: LiveKind;
-  now: number;
 }
 
 /**
