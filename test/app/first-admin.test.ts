@@ -6,11 +6,11 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 import { createUser, loginAs, PASSWORD, startTestApp } from '../support/http.js';
-import { ROOT } from '../support/browser.js';
 import { seedDemoData } from '../../src/app/demo/seed.js';
 import { adminLoginMessage, prepareDatabase } from '../../src/app/prepare-database.js';
 import { openDatabase, type Database } from '../../src/app/database.js';
 
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const ADMIN = { email: 'admin@example.com', password: 'admin123' };
 const now = new Date('2026-11-20T12:00:00.000Z');
 
