@@ -2,7 +2,6 @@
 // at run time (the full Prisma DMMF, the widget's assets), and bundles the AdminJS components for
 // the standalone app (hosts bundle them with their own AdminJS).
 import fs from 'node:fs';
-import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 const run = (args) => {

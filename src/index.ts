@@ -30,6 +30,7 @@ export type { WidgetOptions } from './channels/web/api-router.js';
 export type { RateLimitOptions, BucketRule } from './channels/web/rate-limit.js';
 
 // built-in accounts (e-mail and password) for a host that has no users of its own
-export { makeAuthenticate, ensureFirstAdmin, type AccountUser, type FirstAdmin } from './accounts/authenticate.js';
+export { makeAuthenticate, type AccountUser } from './accounts/authenticate.js';
+export { ensureFirstAdmin, type FirstAdminOutcome } from './accounts/first-admin.js';
 export { hashPassword, verifyPassword } from './accounts/password.js';
 export { PrismaSessionStore } from './accounts/session-store.js';

@@ -2,20 +2,15 @@
 import path from 'node:path';
 import { readConfig } from './config.js';
 import { openDatabase } from './database.js';
-import { migrate } from '../db/migrate.js';
-import { ensureFirstAdmin } from '../accounts/authenticate.js';
 import { resolveSecret } from './secret.js';
 import { buildApp } from './build-app.js';
-import { loadDemoDataIfEmpty } from './demo/load-demo.js';
+import { adminLoginMessage, prepareDatabase } from './prepare-database.js';
 
 async function main(): Promise<void> {
   const config = readConfig();
   const secret = resolveSecret(config);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const { applied } = await migrate(db.sql);
-  if (applied.length) console.log(`Database migrated: ${applied.join(', ')}`);
-  const login = await ensureFirstAdmin(db.prisma, config.adminEmail ?? 'admin@example.com', config.adminPassword ?? 'admin123');
-  if (config.demoData) await loadDemoDataIfEmpty(db);
+  const { admin: firstAdmin } = await prepareDatabase(db, config, { log: (line) => console.log(line) });
   const { app, admin, chats } = await buildApp({
     prisma: db.prisma,
     sql: db.sql,
@@ -29,8 +24,9 @@ async function main(): Promise<void> {
   const server = app.listen(config.port, () => {
     const where = db.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
     console.log(`adminjs-chats on http://localhost:${config.port}${admin.options.rootPath} (${where})`);
-    if (login.created) console.log(`Log in as ${login.email} / ${login.password}`);
-    else console.log(`Log in with an existing admin account (first admin: ${login.email})`);
+    const login = adminLoginMessage(firstAdmin);
+    if (login.warning) console.warn(`Warning: ${login.text}`);
+    else console.log(login.text);
   });
   const stop = () => {
     server.close();

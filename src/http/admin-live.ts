@@ -4,7 +4,7 @@
 // signed-in user who may read dialogues may watch. The stream starts with the current status; each
 // message event carries the message id as the SSE id, so EventSource's own reconnect sends
 // Last-Event-ID and gets the messages it missed replayed from the database.
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import type { ChatsAdminContext } from '../context.js';
 import { canRead, canWorkOnDialogs } from '../domain/roles.js';
 import { sessionUser } from './session-user.js';

@@ -1,12 +1,14 @@
 // Everything the plugin needs around the host's AdminJS router, as one router to mount at the
-// admin root path: refused API calls answer 403, a page asked for while logged out (a copied
-// dialogue link) is shown after login, then the host's AdminJS router (session and login guard),
-// then the plugin's own admin routes (report download, live dialogue stream) that rely on that
-// session, and last the error answers (no stack traces).
+// admin root path: the admin's font from its own origin (AdminJS links Google Fonts), refused API
+// calls answer 403, a page asked for while logged out (a copied dialogue link) is shown after
+// login, then the host's AdminJS router (session and login guard), then the plugin's own admin
+// routes (report download, live dialogue stream) that rely on that session, and last the error
+// answers (no stack traces).
 import express, { type Router } from 'express';
 import type { ChatsAdminContext } from '../context.js';
 import { adminErrorHandler, forbiddenAsStatus } from './admin-errors.js';
 import { returnAfterLogin } from './return-after-login.js';
+import { selfHostedFonts } from './self-hosted-fonts.js';
 import { reportDownloadRouter } from './report-download.js';
 import { adminLiveRouter, type AdminLiveOptions } from './admin-live.js';
 
@@ -22,6 +24,7 @@ export function chatsAdminRouter(ctx: ChatsAdminContext, admin: AuthenticatedAdm
     throw new Error(`AdminJS rootPath "${admin.options.rootPath}" differs from the chats' "${ctx.rootPath}": pass the same rootPath to createChatsAdmin`);
   }
   return express.Router().use(
+    selfHostedFonts(admin.options),
     forbiddenAsStatus,
     returnAfterLogin(admin.options),
     authenticatedRouter,

@@ -1,10 +1,13 @@
 // Deterministic demo data: the same options give the same rows, on any machine. Dialogues are
-// produced day by day in time order and handed out in batches of whole dialogues, so a million
-// messages never sit in memory at once. All times are relative to `now`.
+// produced day by day in time order, then the few going on at `now` (live-dialogues.ts), and handed
+// out in batches of whole dialogues, so a million messages never sit in memory at once. All times
+// are relative to `now`.
 import { DEMO_CHATS, type BotRule } from './content.js';
-import { buildDialogue, prepareChat, type ScriptOperator } from './dialogue-script.js';
+import { buildDialogue, prepareChat, type DialogueRows, type ScriptChat, type ScriptOperator } from './dialogue-script.js';
+import { buildLiveDialogue, liveDialogueCount, liveKinds } from './live-dialogues.js';
 import { deriveSeed, Random } from './random.js';
-import type { ClientRow, DemoBatch } from './rows.js';
+import type { ChannelName } from '../../domain/money.js';
+import type { DemoBatch } from './rows.js';
 
 export interface DemoOptions {
   dialogs: number;
@@ -105,8 +108,25 @@ export function* generateDialogBatches(options: DemoOptions, context: GeneratorC
   const known = new Map<string, number[]>();
   let nextClientId = context.firstClientId;
   let batch = emptyBatch();
+  const newClient = (chat: ScriptChat, channel: ChannelName, start: number): number => {
+    const id = nextClientId++;
+    known.get(`${chat.id}:${channel}`)?.push(id);
+    // a widget cookie id on the web, a page-scoped id (PSID) on Messenger
+    const externalId = channel === 'web' ? `w-${rng.hex(20)}` : rng.digits(16);
+    batch.clients.push({ id, chatId: chat.id, channel, externalId, createdAt: new Date(start) });
+    return id;
+  };
+  const add = (rows: DialogueRows): boolean => {
+    batch.dialogs.push(rows.dialog);
+    batch.messages.push(...rows.messages);
+    batch.dialogMarkers.push(...rows.markers);
+    batch.pageVisits.push(...rows.visits);
+    return batch.dialogs.length >= batchSize;
+  };
 
-  const counts = dayCounts(options.dialogs, options.days, options.now);
+  // The history: the requested dialogues but the live ones, day by day.
+  const live = liveDialogueCount(options.dialogs);
+  const counts = dayCounts(options.dialogs - live, options.days, options.now);
   for (let day = 0; day < counts.length; day += 1) {
     const dayStart = now - (options.days - day) * DAY;
     for (const start of startTimes(rng, dayStart, counts[day])) {
@@ -114,31 +134,28 @@ export function* generateDialogBatches(options: DemoOptions, context: GeneratorC
       const channel = rng.chance(chat.definition.facebookShare) ? 'facebook' : 'web';
       const pool = known.get(`${chat.id}:${channel}`) ?? [];
       known.set(`${chat.id}:${channel}`, pool);
-      let clientId: number;
-      if (pool.length > 0 && rng.chance(0.25)) {
-        clientId = rng.pick(pool);
-      } else {
-        clientId = nextClientId++;
-        pool.push(clientId);
-        const client: ClientRow = {
-          id: clientId,
-          chatId: chat.id,
-          channel,
-          // a widget cookie id on the web, a page-scoped id (PSID) on Messenger
-          externalId: channel === 'web' ? `w-${rng.hex(20)}` : rng.digits(16),
-          createdAt: new Date(start),
-        };
-        batch.clients.push(client);
-      }
-      const rows = buildDialogue(rng, { chat, channel, clientId, start, now, operators: context.operators, markerIds: context.markerIds });
-      batch.dialogs.push(rows.dialog);
-      batch.messages.push(...rows.messages);
-      batch.dialogMarkers.push(...rows.markers);
-      batch.pageVisits.push(...rows.visits);
-      if (batch.dialogs.length >= batchSize) {
+      const clientId = pool.length > 0 && rng.chance(0.25) ? rng.pick(pool) : newClient(chat, channel, start);
+      if (add(buildDialogue(rng, { chat, channel, clientId, start, now, operators: context.operators, markerIds: context.markerIds }))) {
         yield batch;
         batch = emptyBatch();
       }
+    }
+  }
+
+  // Then the dialogues going on right now, oldest first. Each has a new client: a returning one
+  // would have had its open dialogue resumed instead.
+  const liveRng = new Random(deriveSeed(options.seed, 3));
+  const ongoing = liveKinds(live).map((kind) => {
+    const chat = liveRng.weighted(chatChoice);
+    const channel: ChannelName = liveRng.chance(chat.definition.facebookShare) ? 'facebook' : 'web';
+    const rows = buildLiveDialogue(liveRng, { chat, channel, clientId: 0, kind, now, operators: context.operators, markerIds: context.markerIds });
+    return { chat, channel, rows };
+  }).sort((a, b) => a.rows.dialog.createdAt.getTime() - b.rows.dialog.createdAt.getTime());
+  for (const { chat, channel, rows } of ongoing) {
+    const clientId = newClient(chat, channel, rows.dialog.createdAt.getTime());
+    if (add({ ...rows, dialog: { ...rows.dialog, clientId } })) {
+      yield batch;
+      batch = emptyBatch();
     }
   }
   if (batch.dialogs.length > 0) yield batch;

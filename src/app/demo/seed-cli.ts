@@ -5,6 +5,8 @@ import { openDatabase } from '../database.js';
 import { migrate } from '../../db/migrate.js';
 import { parseSeedArgs, USAGE, UsageError, type SeedArgs } from './seed-args.js';
 import { deleteAllChatData, seedDemoData, type SeedProgress } from './seed.js';
+import { adminLoginMessage, ensureConfiguredAdmin } from '../prepare-database.js';
+import type { FirstAdminOutcome } from '../../accounts/first-admin.js';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -27,6 +29,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(`Seeding ${db.kind === 'pglite' ? `the embedded database in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
     const { applied } = await migrate(db.sql);
     if (applied.length) console.log(`Migrated: ${applied.join(', ')}`);
+    // Before the demo users, as at `npm start`: a seeded database must be administrable too.
+    const firstAdmin = await ensureConfiguredAdmin(db.prisma, config);
     if (args.reset) {
       await deleteAllChatData(db);
       console.log('Deleted all chats, dialogues and markers (--reset)');
@@ -34,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
     const existing = await db.prisma.chat.count();
     if (existing > 0) {
       console.error(`seed: the database already has ${existing} chat(s); run with --reset to replace all chat data`);
+      printAdminLogin(firstAdmin);
       return 1;
     }
     let lastReport = 0;
@@ -49,10 +54,18 @@ async function main(argv: string[]): Promise<number> {
       + `${fmt(summary.messages)} messages, ${fmt(summary.pageVisits)} page visits, ${fmt(summary.dialogMarkers)} markers set; `
       + `${fmt(summary.rows)} rows in ${seconds.toFixed(1)} s (${fmt(Math.round(summary.rows / seconds))} rows/s)`);
     console.log(`Demo accounts: ${summary.logins.join(', ')}`);
+    printAdminLogin(firstAdmin);
     return 0;
   } finally {
     await db.close();
   }
+}
+
+/** The last line: how to log in as an admin (a warning, not a failure: the data is loaded). */
+function printAdminLogin(outcome: FirstAdminOutcome): void {
+  const login = adminLoginMessage(outcome);
+  if (login.warning) console.warn(`Warning: ${login.text}`);
+  else console.log(login.text);
 }
 
 main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error: Error) => {
