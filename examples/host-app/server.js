@@ -1,7 +1,7 @@
 // Acme Support: an ordinary AdminJS application (its own users, login, branding and a page of its
 // own) with the adminjs-chats plugin. `npm run setup` once (copies the chats' models into
 // prisma/schema, generates the Prisma client), then `npm start`.
-// The part between the readme markers is the README's "Use in your AdminJS app" snippet.
+// The part between the readme markers is in README.md ("Use in your AdminJS app"), verbatim.
 // readme:begin
 import path from 'node:path';
 import express from 'express';
@@ -11,7 +11,7 @@ import { createChatsAdmin, migrate } from 'adminjs-chats';
 import { openDatabase } from './database.js';
 import { createHostTables, ensureManager, makeAuthenticate, teamPage } from './users.js';
 
-const port = Number(process.env.PORT ?? 3000);
+if (process.env.NODE_ENV === 'production' && !process.env.SECRET) throw new Error('Set SECRET (at least 16 characters)');
 const secret = process.env.SECRET ?? 'acme-support-development-secret'; // signs cookies, encrypts Facebook tokens
 const dataDir = process.env.DATA_DIR ?? 'data';
 const { prisma, sql, close } = await openDatabase({ dataDir }); // DATABASE_URL: PostgreSQL, else PGlite in ./data
@@ -65,7 +65,7 @@ await createHostTables(sql);
 await ensureManager(prisma);
 app.get('/', (_req, res) => res.redirect(admin.options.rootPath));
 
-const server = app.listen(port, () => {
+const server = app.listen(Number(process.env.PORT ?? 3000), () => {
   console.log(`Acme Support is on http://localhost:${server.address().port}${admin.options.rootPath}`);
 });
 
