@@ -9,6 +9,7 @@ import type { Filter } from 'adminjs';
 import type { PrismaClient } from '@prisma/client';
 import { findModel, type Datamodel } from '../db/dmmf.js';
 import { escapeLike } from '../db/like-pattern.js';
+import { isUuid } from '../domain/uuid.js';
 
 export type Where = Record<string, unknown>;
 /** Returns the condition for a filter value, or undefined to ignore an unknown value. */
@@ -21,7 +22,6 @@ interface PrismaManager {
   findMany(args: unknown): Promise<Record<string, unknown>[]>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class ChatsPrismaResource extends Resource {
   private readonly virtualFilters: Record<string, VirtualFilter>;
@@ -61,7 +61,7 @@ export class ChatsPrismaResource extends Resource {
       if (virtual) {
         const where = typeof value === 'string' && value !== '' ? virtual(value) : undefined;
         if (where) conditions.push(where);
-      } else if (property?.type() === 'string' && !property.isEnum() && typeof value === 'string' && !UUID.test(value)) {
+      } else if (property?.type() === 'string' && !property.isEnum() && typeof value === 'string' && !isUuid(value)) {
         conditions.push({ [path]: { contains: escapeLike(value), mode: 'insensitive' } });
       } else if (property) {
         columnFilters[path] = element;

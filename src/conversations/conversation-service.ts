@@ -31,6 +31,7 @@ import { closeDialog } from './close-dialog.js';
 import { setMarker } from './markers.js';
 import type { CloseReason, LiveHub, LiveMessage, StatusEvent } from './live-hub.js';
 import { silentLogger, type Logger } from '../logger.js';
+import { isUuid } from '../domain/uuid.js';
 
 export type { CloseReason } from './live-hub.js';
 
@@ -82,7 +83,6 @@ export interface ConversationsOptions {
 }
 
 export const TRANSFER_NOTE = 'Transferred to an operator';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RULES_CACHE_MAX = 1000;
 
 interface DialogInfo {
@@ -261,7 +261,7 @@ export class Conversations {
   }
 
   private async dialog(dialogId: string): Promise<DialogInfo> {
-    const row = UUID.test(dialogId) ? await this.prisma.dialog.findUnique({
+    const row = isUuid(dialogId) ? await this.prisma.dialog.findUnique({
       where: { id: dialogId },
       select: { id: true, chatId: true, channel: true, status: true, operatorId: true, transferredAt: true, firstOperatorReplyAt: true },
     }) : null;

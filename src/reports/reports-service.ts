@@ -3,6 +3,7 @@
 // route are thin layers over this.
 import type { PrismaClient, ReportJob } from '@prisma/client';
 import type { Actor } from '../domain/roles.js';
+import { isUuid } from '../domain/uuid.js';
 
 /** Who acts on reports: their role, and their operator id (the jobs they asked for carry it). */
 export type ReportUser = Pick<Actor, 'role' | 'operatorId'>;
@@ -28,7 +29,7 @@ export interface ReportRequest {
   timeZone: unknown;
   /** The dialogue list's query string (filters.*), as the list had it. */
   listQuery: Record<string, unknown>;
-  /** Absolute URL of dialogue pages: `${dialogUrlBase}/${id}/show`. */
+  /** Absolute URL of dialogue pages without the id (src/domain/dialog-link.ts dialogRecordsUrl). */
   dialogUrlBase: string;
 }
 
@@ -79,7 +80,7 @@ export class ReportsService {
   }
 
   async get(user: ReportUser, id: string): Promise<ReportJob> {
-    const job = /^[0-9a-f-]{36}$/i.test(id) ? await this.prisma.reportJob.findUnique({ where: { id } }) : null;
+    const job = isUuid(id) ? await this.prisma.reportJob.findUnique({ where: { id } }) : null;
     if (!job || !maySeeJob(user, job)) throw new ReportRequestError('This report does not exist or was deleted', 404);
     return job;
   }
