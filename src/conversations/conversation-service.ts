@@ -32,6 +32,7 @@ import { setMarker } from './markers.js';
 import type { CloseReason, LiveHub, LiveMessage, StatusEvent } from './live-hub.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { isUuid } from '../domain/uuid.js';
+import { isWaitingForOperator } from '../domain/dialog-status.js';
 
 export type { CloseReason } from './live-hub.js';
 
@@ -200,7 +201,7 @@ export class Conversations {
     const info = await this.dialog(dialogId);
     return {
       type: 'status', dialogId: info.id, status: info.status, operatorId: info.operatorId,
-      waitingForOperator: info.status === 'active' && info.transferredAt !== null && info.firstOperatorReplyAt === null,
+      waitingForOperator: isWaitingForOperator(info),
     };
   }
 

@@ -7,7 +7,7 @@ import { ChatsPrismaResource, type Where } from '../../prisma-resource.js';
 import type { ChatsAdminContext } from '../../../context.js';
 import type { Datamodel } from '../../../db/dmmf.js';
 import { accessRules } from '../../access.js';
-import { STATUS_FILTER_VALUES } from '../../../domain/dialog-status.js';
+import { STATUS_FILTER_VALUES, waitingFirstOrder } from '../../../domain/dialog-status.js';
 import { FILTER_PARAMS, parseDialogFilter } from '../../../domain/dialog-filter.js';
 import { dialogFilterWhere } from '../../../db/dialog-filter-prisma.js';
 import { guardListQuery, unknownFilters, withIdTieBreaker, type ListQueryRules } from '../../hooks/list-query.js';
@@ -15,7 +15,7 @@ import { enrichList, enrichShow } from './hooks/enrich.hooks.js';
 import { messagesPageAction } from './actions/messages-page.action.js';
 import { exportAction } from './actions/export.action.js';
 import { closeAction, replyAction, takeAction } from './actions/operator.actions.js';
-import { waitingFirstAction, waitingFirstOrder } from './actions/waiting-first.action.js';
+import { waitingFirstAction } from './actions/waiting-first.action.js';
 import { isUuid } from '../../../domain/uuid.js';
 
 const NONE: Where = { id: { in: [] } };
