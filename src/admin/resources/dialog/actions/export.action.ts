@@ -6,6 +6,7 @@ import type { PrismaClient } from '@prisma/client';
 import type { ChatsAdminContext } from '../../../../context.js';
 import { FILTER_PARAMS, parseDialogFilter, type DialogFilter } from '../../../../domain/dialog-filter.js';
 import { getReport } from '../../../../reports/registry.js';
+import { dialogRecordsUrl } from '../../../../domain/dialog-link.js';
 import { baseUrlFor } from '../../../base-url.js';
 import { answerRequestError, exportableTypes, jobView } from '../../../pages/report-views.js';
 import { ReportRequestError } from '../../../../reports/reports-service.js';
@@ -89,7 +90,7 @@ export function exportAction(ctx: ChatsAdminContext): Partial<Action<ActionRespo
           withTime: payload.withTime,
           timeZone: payload.timeZone,
           listQuery: listFilterParams(payload.query),
-          dialogUrlBase: `${base}${ctx.rootPath.replace(/\/$/, '')}/resources/Dialog/records`,
+          dialogUrlBase: dialogRecordsUrl(base, ctx.rootPath),
         });
         return {
           job: jobView(ctx, job),

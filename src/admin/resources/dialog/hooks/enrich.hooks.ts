@@ -5,6 +5,7 @@ import { flat, type ActionContext, type ActionRequest, type RecordJSON } from 'a
 import type { PrismaClient } from '@prisma/client';
 import { roundToCents } from '../../../../domain/money.js';
 import { hasNoOperatorResponse } from '../../../../domain/dialog-status.js';
+import { dialogLink, dialogRecordsUrl } from '../../../../domain/dialog-link.js';
 import type { ChatsAdminContext } from '../../../../context.js';
 
 type Params = Record<string, unknown>;
@@ -39,12 +40,6 @@ export const enrichList = (ctx: ChatsAdminContext) => async <T extends ListRespo
   return response;
 };
 
-/** The absolute link when the public URL is configured; otherwise a path the browser resolves. */
-export function dialogLink(ctx: Pick<ChatsAdminContext, 'publicUrl' | 'rootPath'>, dialogId: string): string {
-  const path = `${ctx.rootPath.replace(/\/$/, '')}/resources/Dialog/records/${encodeURIComponent(dialogId)}/show`;
-  return ctx.publicUrl ? `${ctx.publicUrl.replace(/\/$/, '')}${path}` : path;
-}
-
 // A dialogue rarely has many page visits; the cap keeps a runaway widget from bloating the page.
 const MAX_PAGE_VISITS = 500;
 
@@ -63,7 +58,8 @@ export const enrichShow = (ctx: ChatsAdminContext) => async <T extends ShowRespo
   addFacts(record.params, dialog.chat.currency);
   // Record params are flat in AdminJS: arrays become "markerNames.0", "pageVisits.0.url", ...
   Object.assign(record.params, flat.flatten({
-    link: dialogLink(ctx, String(record.id)),
+    // absolute when the public URL is configured; otherwise a path the browser resolves
+    link: dialogLink(dialogRecordsUrl(ctx.publicUrl, ctx.rootPath), String(record.id)),
     markerNames: dialog.markers.map((entry) => entry.marker.name),
     pageVisits: dialog.pageVisits.map((visit) => ({ url: visit.url, title: visit.title ?? '', visitedAt: visit.visitedAt.toISOString() })),
   }));
