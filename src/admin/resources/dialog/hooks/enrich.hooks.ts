@@ -3,7 +3,7 @@
 // Each hook makes one batched query for the whole page, never one per row.
 import { flat, type ActionContext, type ActionRequest, type RecordJSON } from 'adminjs';
 import type { PrismaClient } from '@prisma/client';
-import { roundToCents } from '../../../../domain/money.js';
+import { moneyLabelOf } from '../../../hooks/money-labels.js';
 import { hasNoOperatorResponse } from '../../../../domain/dialog-status.js';
 import { dialogLink, dialogRecordsUrl } from '../../../../domain/dialog-link.js';
 import type { ChatsAdminContext } from '../../../../context.js';
@@ -14,15 +14,10 @@ interface ShowResponse { record?: RecordJSON }
 
 const asDate = (value: unknown): Date | null => (value === null || value === undefined || value === '' ? null : new Date(String(value)));
 
-/** "1.25 USD": cents, half away from zero, from the exact decimal. */
-export function costLabel(cost: unknown, currency: string | undefined): string {
-  const amount = roundToCents(String(cost ?? '0'));
-  return currency ? `${amount} ${currency}` : amount;
-}
-
 function addFacts(params: Params, currency: string | undefined): void {
   params.currency = currency ?? null;
-  params.costLabel = costLabel(params.cost, currency);
+  // a sum of message costs: rounded to cents ("1.25 USD")
+  params.costLabel = moneyLabelOf(params.cost, currency, 'cents');
   params.noOperatorResponse = hasNoOperatorResponse({ transferredAt: asDate(params.transferredAt), firstOperatorReplyAt: asDate(params.firstOperatorReplyAt) });
 }
 
