@@ -19,7 +19,7 @@ export const messageListRules: ListQueryRules = {
 class MessagePrismaResource extends ChatsPrismaResource {
   constructor(prisma: PrismaClient, datamodel: Datamodel) {
     // a session id is matched whole (the column is a UUID: no substring search on it)
-    super(prisma, datamodel, 'Message', { dialog: (value) => (isUuid(value) ? { dialogId: value.toLowerCase() } : NONE) });
+    super(prisma, datamodel, 'Message', { virtualFilters: { dialog: (value) => (isUuid(value) ? { dialogId: value.toLowerCase() } : NONE) } });
   }
 
   // Prisma takes a list here; the base class declares a single object, hence the cast.
