@@ -12,8 +12,8 @@
 //   take(dialogId, operatorId)        assigns the operator (the bot stops answering)
 //   close(dialogId, reason)           false when it was closed already
 //   statusOf(dialogId)                the current 'status' LiveEvent
-// Errors: ConversationError with `status` 400 (text_empty, text_too_long), 404 (dialog_not_found),
-// 409 (dialog_closed) for the HTTP layers to map.
+// Errors: ConversationError (conversation-error.ts), a ChatsError: invalid (text_empty,
+// text_too_long), not_found (dialog_not_found), conflict (dialog_closed).
 //
 // Outgoing delivery (Facebook Send API): bot and operator messages of `facebook` dialogues are
 // stored with delivery_status 'pending' and next_delivery_at = sent time; `onOutgoing(listener)`
@@ -32,9 +32,11 @@ import { setMarker } from './markers.js';
 import type { CloseReason, LiveHub, LiveMessage, StatusEvent } from './live-hub.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { isUuid } from '../domain/uuid.js';
+import { ConversationError } from './conversation-error.js';
 import { isWaitingForOperator } from '../domain/dialog-status.js';
 
 export type { CloseReason } from './live-hub.js';
+export { ConversationError, type ConversationErrorCode } from './conversation-error.js';
 
 export interface ClientRef { chatId: number; channel: ChannelName; externalId: string }
 
@@ -60,18 +62,6 @@ export interface OperatorReplyInput { dialogId: string; operatorId: number; oper
 
 /** A bot or operator message just stored, for channel senders (see onOutgoing). */
 export interface OutgoingMessage extends LiveMessage { channel: ChannelName; chatId: number }
-
-export type ConversationErrorCode = 'text_empty' | 'text_too_long' | 'dialog_not_found' | 'dialog_closed';
-const STATUS: Record<ConversationErrorCode, 400 | 404 | 409> = { text_empty: 400, text_too_long: 400, dialog_not_found: 404, dialog_closed: 409 };
-
-export class ConversationError extends Error {
-  readonly status: 400 | 404 | 409;
-  constructor(readonly code: ConversationErrorCode, message: string) {
-    super(message);
-    this.name = 'ConversationError';
-    this.status = STATUS[code];
-  }
-}
 
 export interface ConversationsOptions {
   /** Longest message text accepted (client and operator); 4000 by default. */

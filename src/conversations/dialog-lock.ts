@@ -4,6 +4,9 @@ import { Prisma, type PrismaClient } from '@prisma/client';
 import type { ChannelName } from '../domain/money.js';
 import type { DialogRunningFacts } from '../domain/dialog-facts.js';
 import { isUuid } from '../domain/uuid.js';
+import { DialogNotFoundError } from './conversation-error.js';
+
+export { DialogNotFoundError } from './conversation-error.js';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -16,13 +19,6 @@ export interface LockedDialog extends DialogRunningFacts {
   priceFacebook: string;
 }
 
-
-export class DialogNotFoundError extends Error {
-  constructor(readonly dialogId: string) {
-    super(`dialogue ${dialogId} does not exist`);
-    this.name = 'DialogNotFoundError';
-  }
-}
 
 // Generous limits: on PGlite (one connection) and under load a transaction may queue behind others.
 const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 };

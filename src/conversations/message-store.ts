@@ -4,7 +4,7 @@
 // (store-sql.ts, which also states the rules; src/domain keeps them in TypeScript).
 import { Prisma, type PrismaClient } from '@prisma/client';
 import type { AuthorType } from '../domain/money.js';
-import { DialogNotFoundError } from './dialog-lock.js';
+import { DialogNotFoundError } from './conversation-error.js';
 import type { SqlRunner } from '../db/sql-runner.js';
 import { runStoreStatement, type SqlDialog, type SqlMessage } from './message-store-sql.js';
 import { isUuid } from '../domain/uuid.js';

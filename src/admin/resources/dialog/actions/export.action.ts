@@ -8,8 +8,9 @@ import { FILTER_PARAMS, parseDialogFilter, type DialogFilter } from '../../../..
 import { getReport } from '../../../../reports/registry.js';
 import { dialogRecordsUrl } from '../../../../domain/dialog-link.js';
 import { baseUrlFor } from '../../../base-url.js';
-import { answerRequestError, exportableTypes, jobView } from '../../../pages/report-views.js';
+import { exportableTypes, jobView } from '../../../pages/report-views.js';
 import { ReportRequestError } from '../../../../reports/reports-service.js';
+import { chatsErrorAnswer, type AdminResponse } from '../../../error-answer.js';
 
 const FILTER_NAMES = new Set<string>(Object.values(FILTER_PARAMS));
 
@@ -84,7 +85,7 @@ export function exportAction(ctx: ChatsAdminContext): Partial<Action<ActionRespo
       const base = baseUrlFor(ctx, request);
       try {
         const user = await ctx.users.actor(context.currentAdmin, { create: true });
-        if (!user) throw new ReportRequestError('Log in first', 403);
+        if (!user) throw new ReportRequestError('reportNotAllowed', 'Log in first');
         const job = await ctx.reports.service.request(user, {
           type: payload.type,
           withTime: payload.withTime,
@@ -97,7 +98,7 @@ export function exportAction(ctx: ChatsAdminContext): Partial<Action<ActionRespo
           notice: { message: 'reportQueued', type: 'success', options: { fileName: job.fileName } },
         };
       } catch (error) {
-        return answerRequestError(response as { status?: (code: number) => unknown }, error);
+        return chatsErrorAnswer(response as AdminResponse, error);
       }
     },
   };
