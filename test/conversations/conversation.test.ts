@@ -182,6 +182,23 @@ describeEachDatabase('conversations', (kind) => {
     expect(await db.prisma.message.count()).toBe(before);
   });
 
+  it('finds a client\'s active dialogue without starting one, and records page visits in active dialogues only', async () => {
+    const ref = newClient();
+    expect(await conversations.activeDialogOf(ref)).toBeNull();
+    expect(await db.prisma.dialog.count({ where: { client: { externalId: ref.externalId } } })).toBe(0);
+    const { dialogId } = await conversations.resume(ref);
+    expect(await conversations.activeDialogOf(ref)).toBe(dialogId);
+    const at = new Date(Date.now() - 60_000);
+    await conversations.recordVisit(dialogId, { url: 'https://shop.example/roses', title: 'Roses', at });
+    expect(await db.prisma.pageVisit.findMany({ where: { dialogId }, select: { url: true, title: true, visitedAt: true } }))
+      .toEqual([{ url: 'https://shop.example/roses', title: 'Roses', visitedAt: at }]);
+    await conversations.close(dialogId, 'client');
+    expect(await conversations.activeDialogOf(ref)).toBeNull();
+    await expect(conversations.recordVisit(dialogId, { url: 'https://shop.example/late' })).rejects.toMatchObject({ code: 'dialog_closed' });
+    await expect(conversations.recordVisit('00000000-0000-4000-8000-000000000000', { url: 'https://shop.example/' })).rejects.toMatchObject({ code: 'dialog_not_found' });
+    expect(await db.prisma.pageVisit.count({ where: { dialogId } })).toBe(1);
+  });
+
   it('closes only the dialogues idle for longer than their chat allows', async () => {
     const quick = await db.prisma.chat.create({ data: { name: 'Quick', publicKey: 'pk-quick', inactivityTimeoutMinutes: 5 } });
     const now = new Date('2030-01-01T12:00:00Z');

@@ -10,14 +10,13 @@
 // kind (src/http/error-status.ts) and `{ error: <code>, message }`.
 import express, { type Request, type Response, type Router } from 'express';
 import type { ChatsAdminContext } from '../../context.js';
-import { recordPageVisit } from '../../conversations/markers.js';
 import { ChatDirectory, apiOriginAllowed, ownOrigins, type WidgetChat } from './chat-directory.js';
 import { WidgetRateLimiter, DEFAULT_RATE_LIMITS, type RateLimitOptions } from './rate-limit.js';
 import { DEFAULT_MAX_MESSAGE_LENGTH, parseMessage, parseSession, parseVisit, WidgetError } from './validation.js';
 import type { ChatsError } from '../../domain/errors.js';
 import { asChatsError, errorHeaders, httpStatusOf } from '../../http/error-status.js';
 import { eventStreamHandler } from './events-route.js';
-import { DialogOwners, findOwnedDialog, recentMessages, dialogState } from './dialog-access.js';
+import { DialogOwners, recentMessages, dialogState } from './dialog-access.js';
 
 export interface WidgetOptions {
   /** Longest client message, in characters. */
@@ -108,12 +107,7 @@ export function widgetApiRouter(services: WidgetServices, options: WidgetOptions
     } else {
       // a returning visitor's page load: show an active dialogue, but never start one (a new
       // dialogue stores the greeting, a paid message) before the visitor opens the chat
-      const active = await ctx.prisma.dialog.findFirst({
-        where: { chatId: chat.id, channel: 'web', status: 'active', client: { externalId: clientId } },
-        orderBy: { createdAt: 'desc' },
-        select: { id: true },
-      });
-      dialogId = active?.id ?? null;
+      dialogId = await ctx.conversations.activeDialogOf({ chatId: chat.id, channel: 'web', externalId: clientId });
     }
     if (!dialogId) {
       res.json({ dialogId: null });
@@ -143,10 +137,9 @@ export function widgetApiRouter(services: WidgetServices, options: WidgetOptions
     const input = parseVisit(req.body, [...new Set([...chat.allowedOrigins, ...ownOrigins(req, ctx.publicUrl)])]);
     if (!input.ok) throw input.error;
     const { dialogId, clientId, url, title, at } = input.value;
-    const dialog = await findOwnedDialog(ctx.prisma, chat.id, dialogId, clientId);
-    if (!dialog) throw dialogNotFound();
-    if (dialog.status === 'closed') throw new WidgetError('conflict', 'dialog_closed', 'This dialogue is closed; start a new session.');
-    await recordPageVisit(ctx.prisma, dialogId, { url, title, at });
+    if (!(await owners.owns(chat.id, dialogId, clientId))) throw dialogNotFound();
+    // a closed dialogue is refused (409 dialog_closed): the widget starts a new session
+    await ctx.conversations.recordVisit(dialogId, { url, title, at });
     res.status(201).json({ ok: true });
   }));
 
