@@ -89,7 +89,7 @@ export class ReportsService {
       dialogUrlBase: request.dialogUrlBase,
       createdById: user.operatorId,
     });
-    this.worker.kick();
+    this.worker.wake();
     return job;
   }
 
@@ -115,7 +115,7 @@ export class ReportsService {
     await this.files.remove(job.id);
     const queued = await this.store.requeue(job.id);
     if (!queued) throw new ReportRequestError('reportAlreadyGenerating', 'This report is being generated already');
-    this.worker.kick();
+    this.worker.wake();
     return queued;
   }
 

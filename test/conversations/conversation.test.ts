@@ -1,7 +1,7 @@
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 import { Conversations, ConversationError, TRANSFER_NOTE, type OutgoingMessage } from '../../src/conversations/conversation-service.js';
 import { LiveHub, type LiveEvent } from '../../src/conversations/live-hub.js';
-import { closeInactiveDialogs } from '../../src/conversations/inactivity-closer.js';
+import { closeInactiveDialogs, InactivityCloser } from '../../src/conversations/inactivity-closer.js';
 import { openDialog } from '../../src/conversations/open-dialog.js';
 import { storeMessage } from '../../src/conversations/message-store.js';
 import { statusFilterWhere } from '../../src/domain/dialog-status.js';
@@ -226,5 +226,23 @@ describeEachDatabase('conversations', (kind) => {
     expect((await dialogRow(slowFresh)).status).toBe('active');
     expect((await dialogRow(alreadyClosed)).closedAt).toEqual(minutesAgo(50));
     expect(await closeInactiveDialogs(db.prisma, hub, now)).toEqual([]);
+  });
+
+  it('runs the closing as a background worker that closes at start', async () => {
+    const { dialogId } = await conversations.resume(newClient());
+    await db.prisma.dialog.update({ where: { id: dialogId }, data: { lastMessageAt: new Date(Date.now() - 31 * 60_000) } });
+    const events = watch(dialogId);
+    const closer = new InactivityCloser(db.prisma, hub, { intervalMs: 60_000 });
+    await closer.start();
+    try {
+      const until = Date.now() + 10_000;
+      while ((await dialogRow(dialogId)).status !== 'closed') {
+        if (Date.now() > until) throw new Error('not closed');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(events).toEqual([expect.objectContaining({ type: 'status', status: 'closed', reason: 'inactivity' })]);
+    } finally {
+      await closer.stop();
+    }
   });
 });

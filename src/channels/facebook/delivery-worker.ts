@@ -4,7 +4,8 @@
 // onOutgoing, which wakes this worker at once; a timer covers retries and messages stored by
 // other app instances. The queue and every write of a delivery's state are the conversations'
 // (src/conversations/outgoing-queue.ts: leases, one message of a dialogue at a time); this
-// worker decides and sends.
+// worker decides and sends. Its loop is a Worker (src/workers/worker.ts): a round sends until
+// nothing is due and asks for the next round when the next retry is due.
 //
 // Outcome on the message: 'sent'; or a retryable failure (network, 5xx, rate limits) scheduled
 // again after backoffMs[attempts - 1], with the error kept in delivery_error meanwhile; or
@@ -17,7 +18,8 @@ import { OutgoingQueue } from '../../conversations/outgoing-queue.js';
 import { FacebookConnections } from './connection.js';
 import { SecretBoxError } from '../../domain/secret-box.js';
 import { sendText, SendApiError } from './send-api.js';
-import { silentLogger, type Logger } from '../../logger.js';
+import type { Logger } from '../../logger.js';
+import { Worker } from '../../workers/worker.js';
 
 export interface FacebookOptions {
   /** Graph API base URL; https://graph.facebook.com by default (tests point it at a fake). */
@@ -44,7 +46,7 @@ const MIN_TIMER_MS = 20;
 
 type Outcome = { ok: true } | { ok: false; retryable: boolean; error: string };
 
-export class FacebookDeliveryWorker {
+export class FacebookDeliveryWorker extends Worker {
   readonly graphBaseUrl: string;
   readonly apiVersion: string;
   private readonly backoffMs: number[];
@@ -52,10 +54,6 @@ export class FacebookDeliveryWorker {
   private readonly pollMs: number;
   private readonly queue: OutgoingQueue;
   private readonly connections: FacebookConnections;
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private again = false;
-  private timer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
 
   constructor(
@@ -65,6 +63,7 @@ export class FacebookDeliveryWorker {
     secret: string,
     private readonly options: FacebookOptions = {},
   ) {
+    super({ intervalMs: options.pollMs ?? 30_000, logger: options.logger, failureMessage: 'Facebook delivery: queue check failed' });
     this.graphBaseUrl = (options.graphBaseUrl ?? DEFAULT_GRAPH_URL).replace(/\/+$/, '');
     this.apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
     this.backoffMs = options.backoffMs ?? DEFAULT_BACKOFF_MS;
@@ -74,39 +73,6 @@ export class FacebookDeliveryWorker {
     this.connections = new FacebookConnections(prisma, secret);
   }
 
-  /** Begins sending: what is pending now, and every new message the moment it is stored. */
-  async start(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    this.unsubscribe = this.conversations.onOutgoing((message) => {
-      if (message.channel === 'facebook') this.wake();
-    });
-    this.wake();
-  }
-
-  /** Stops taking messages and waits for the sends in flight. */
-  async stop(): Promise<void> {
-    this.running = false;
-    this.unsubscribe?.();
-    clearTimeout(this.timer);
-    await this.loop;
-  }
-
-  /** Looks at the queue now. */
-  wake(): void {
-    if (!this.running) return;
-    if (this.loop) {
-      this.again = true;
-      return;
-    }
-    clearTimeout(this.timer);
-    this.loop = this.drain().finally(() => {
-      this.loop = null;
-      // a wake that came while the last query ran must not be lost
-      if (this.again) this.wake();
-    });
-  }
-
   /** Claims and sends one batch; returns how many messages it took. */
   async runOnce(now = new Date()): Promise<number> {
     const claimed = await this.queue.claimDue(now, this.batchSize);
@@ -114,24 +80,23 @@ export class FacebookDeliveryWorker {
     return claimed.length;
   }
 
-  private async drain(): Promise<void> {
-    try {
-      do {
-        this.again = false;
-        while (this.running && (await this.runOnce()) > 0);
-      } while (this.running && this.again);
-      if (this.running) this.schedule(await this.queue.nextDueAt());
-    } catch (error) {
-      (this.options.logger ?? silentLogger).error({ err: error }, 'Facebook delivery: queue check failed');
-      if (this.running) this.schedule(Date.now() + this.pollMs);
-    }
+  // every new message is sent the moment it is stored
+  protected async starting(): Promise<void> {
+    this.unsubscribe = this.conversations.onOutgoing((message) => {
+      if (message.channel === 'facebook') this.wake();
+    });
   }
 
-  private schedule(dueAt: number | null): void {
-    const delay = dueAt === null ? this.pollMs : Math.min(this.pollMs, Math.max(MIN_TIMER_MS, dueAt - Date.now()));
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.wake(), delay);
-    this.timer.unref();
+  protected async stopping(): Promise<void> {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
+
+  /** Sends batches until none is due; the next round runs when the next message is due. */
+  protected async round(): Promise<number> {
+    while (this.isRunning && (await this.runOnce()) > 0);
+    const dueAt = await this.queue.nextDueAt();
+    return dueAt === null ? this.pollMs : Math.min(this.pollMs, Math.max(MIN_TIMER_MS, dueAt - Date.now()));
   }
 
   private async deliver(id: number): Promise<void> {
