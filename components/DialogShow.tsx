@@ -83,7 +83,9 @@ const Messages: React.FC<{ resourceId: string; recordId: string; total: number; 
       setCursor(data.nextCursor ?? null);
       setError(null);
     } catch (failure) {
-      setError((failure as Error).message);
+      // a refusal (4xx) carries its notice; anything else shows the request's own error
+      const body = (failure as { response?: { data?: PageResponse } }).response?.data;
+      setError(body?.notice?.message ?? (failure as Error).message);
     } finally {
       setLoading(false);
     }

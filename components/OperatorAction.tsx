@@ -15,21 +15,27 @@ const h = new ViewHelpers();
 const MAX_TEXT = 4000;
 
 interface ActionResult { ok: boolean; error?: string; message?: SentMessage }
+/** An answer of the action; a refusal (4xx) carries its `code` and a notice (src/admin/error-answer.ts). */
+interface ActionBody { code?: string; notice?: { message: string; type?: string }; record?: RecordJSON; message?: SentMessage }
 
 /** Calls the action with POST; notices go to the usual notice bar. */
 function useOperatorCall(resourceId: string, recordId: string) {
   const addNotice = useNotice();
   const { tm } = useTranslation();
+  const answer = (body: ActionBody): ActionResult => {
+    const fieldError = body.record?.errors?.text;
+    if (fieldError) return { ok: false, error: tm(fieldError.message, resourceId) };
+    if (body.notice) addNotice({ ...body.notice, resourceId } as never);
+    return { ok: body.notice?.type !== 'error', message: body.message };
+  };
   return async (actionName: OperatorActionName, data: Record<string, string> = {}): Promise<ActionResult> => {
     try {
       const response = await api.recordAction({ resourceId, recordId, actionName, data });
-      const body = response.data as { notice?: { message: string; type?: string }; record?: RecordJSON; message?: SentMessage };
-      const fieldError = body.record?.errors?.text;
-      if (fieldError) return { ok: false, error: tm(fieldError.message, resourceId) };
-      if (body.notice) addNotice({ ...body.notice, resourceId } as never);
-      return { ok: body.notice?.type !== 'error', message: body.message };
+      return answer(response.data as ActionBody);
     } catch (failure) {
-      const status = (failure as { response?: { status?: number } }).response?.status;
+      const { status, data: body } = (failure as { response?: { status?: number; data?: ActionBody } }).response ?? {};
+      // the server's own refusal (an empty reply, a closed dialogue) says what is wrong
+      if (body?.code !== undefined && body.notice) return answer(body);
       const error = tm(status === 403 ? 'operatorForbidden' : 'operatorActionFailed', resourceId);
       addNotice({ message: error, type: 'error' });
       return { ok: false, error };

@@ -24,7 +24,8 @@ import { createDashboardHandler } from './dashboard/dashboard-handler.js';
 import { createReportsModule, type ReportsOptions } from './reports/reports-module.js';
 import { LiveHub } from './conversations/live-hub.js';
 import { Conversations } from './conversations/conversation-service.js';
-import { startInactivityCloser, type InactivityCloser } from './conversations/inactivity-closer.js';
+import { InactivityCloser } from './conversations/inactivity-closer.js';
+import type { BackgroundWorker } from './workers/worker.js';
 import { FacebookDeliveryWorker, type FacebookOptions } from './channels/facebook/delivery-worker.js';
 import type { WidgetOptions } from './channels/web/api-router.js';
 import { chatsPublicRouter } from './http/public-router.js';
@@ -125,7 +126,11 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
   const parts: ChatsAdminParts = { resources, pages, dashboard, translations: translations as Record<string, LocaleTranslations>, componentLoader, rootPath };
 
   const facebook = new FacebookDeliveryWorker(options.prisma, options.sql, context.conversations, options.secret, { logger, ...options.facebook });
-  let closer: InactivityCloser | null = null;
+  const workers: BackgroundWorker[] = [
+    context.reports.worker,
+    facebook,
+    ...(options.inactivityCheckMs === false ? [] : [new InactivityCloser(options.prisma, hub, { intervalMs: options.inactivityCheckMs, logger })]),
+  ];
   return {
     ...parts,
     context,
@@ -134,15 +139,11 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
     publicRouter: () => chatsPublicRouter(context, { widget: options.widget }),
     adminRouter: (admin, authenticatedRouter, routerOptions) => chatsAdminRouter(context, admin, authenticatedRouter, routerOptions),
     start: async () => {
-      await context.reports.worker.start();
-      await facebook.start();
-      if (options.inactivityCheckMs !== false && !closer) closer = startInactivityCloser(options.prisma, hub, { intervalMs: options.inactivityCheckMs, logger });
+      for (const worker of workers) await worker.start();
     },
+    // the other way round: the last started stops first
     stop: async () => {
-      await closer?.stop();
-      closer = null;
-      await facebook.stop();
-      await context.reports.worker.stop();
+      for (const worker of [...workers].reverse()) await worker.stop();
     },
   };
 }

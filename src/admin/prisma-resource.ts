@@ -1,14 +1,16 @@
-// @adminjs/prisma's Resource with two additions the screens need:
+// @adminjs/prisma's Resource with the additions the screens need:
 // - "virtual filters": filter names that are not columns (a dialogue's marker, "no operator
 //   response", message text) translated into Prisma `where` clauses, so filtering stays in SQL;
 // - case-insensitive text search ("contains" in @adminjs/prisma is case-sensitive);
-// - secret columns (password hashes, encrypted tokens) that are never read into a record, so no
-//   API answer or populated reference can carry them to a browser.
+// - server-only columns (password hashes, encrypted tokens), declared per resource, that are
+//   dropped from every record the resource builds (list, show, edit, search, populated
+//   references): hiding a property does not remove it from the record JSON sent to the browser.
 import { Resource, convertFilter } from '@adminjs/prisma';
 import type { Filter } from 'adminjs';
 import type { PrismaClient } from '@prisma/client';
 import { findModel, type Datamodel } from '../db/dmmf.js';
 import { escapeLike } from '../db/like-pattern.js';
+import { isUuid } from '../domain/uuid.js';
 
 export type Where = Record<string, unknown>;
 /** Returns the condition for a filter value, or undefined to ignore an unknown value. */
@@ -21,30 +23,30 @@ interface PrismaManager {
   findMany(args: unknown): Promise<Record<string, unknown>[]>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface ChatsResourceOptions {
+  /** Filter name → its condition, for filters that are not columns. */
+  virtualFilters?: Record<string, VirtualFilter>;
+  /** Columns that never leave the server in a record. */
+  serverOnly?: readonly string[];
+}
 
 export class ChatsPrismaResource extends Resource {
   private readonly virtualFilters: Record<string, VirtualFilter>;
+  private readonly serverOnly: readonly string[];
 
-  constructor(
-    prisma: PrismaClient,
-    datamodel: Datamodel,
-    modelName: string,
-    virtualFilters: Record<string, VirtualFilter> = {},
-    secretFields: string[] = [],
-  ) {
+  constructor(prisma: PrismaClient, datamodel: Datamodel, modelName: string, options: ChatsResourceOptions = {}) {
     // clientModule supplies the enums: the client engine's runtime DMMF is trimmed.
     super({ model: findModel(datamodel, modelName) as never, client: prisma, clientModule: { Prisma: { dmmf: { datamodel } } } as never });
-    this.virtualFilters = virtualFilters;
-    if (secretFields.length) {
-      const self = this as unknown as { prepareReturnValues(row: Record<string, unknown>): Record<string, unknown> };
-      const prepare = self.prepareReturnValues.bind(this);
-      self.prepareReturnValues = (row) => {
-        const values = prepare(row);
-        for (const field of secretFields) delete values[field];
-        return values;
-      };
-    }
+    this.virtualFilters = options.virtualFilters ?? {};
+    this.serverOnly = options.serverOnly ?? [];
+  }
+
+  // Every record of the resource is made from a row here (find, findOne, findMany, create, update).
+  protected override prepareReturnValues(row: Record<string, unknown>): Record<string, unknown> {
+    const values = super.prepareReturnValues(row);
+    for (const column of this.serverOnly) delete values[column];
+    return values;
   }
 
   private get prismaManager(): PrismaManager {
@@ -61,7 +63,7 @@ export class ChatsPrismaResource extends Resource {
       if (virtual) {
         const where = typeof value === 'string' && value !== '' ? virtual(value) : undefined;
         if (where) conditions.push(where);
-      } else if (property?.type() === 'string' && !property.isEnum() && typeof value === 'string' && !UUID.test(value)) {
+      } else if (property?.type() === 'string' && !property.isEnum() && typeof value === 'string' && !isUuid(value)) {
         conditions.push({ [path]: { contains: escapeLike(value), mode: 'insensitive' } });
       } else if (property) {
         columnFilters[path] = element;
@@ -80,16 +82,13 @@ export class ChatsPrismaResource extends Resource {
 
   async find(filter: Filter, params: { limit?: number; offset?: number; sort?: SortParams } = {}) {
     const { limit = 10, offset = 0, sort = {} } = params;
-    const self = this as unknown as {
-      buildSortBy(sort: SortParams): unknown;
-      prepareReturnValues(row: Record<string, unknown>): Record<string, unknown>;
-    };
+    const self = this as unknown as { buildSortBy(sort: SortParams): unknown };
     const rows = await this.prismaManager.findMany({
       where: this.buildWhere(filter),
       skip: offset,
       take: limit,
       orderBy: self.buildSortBy(sort),
     });
-    return rows.map((row) => this.build(self.prepareReturnValues(row)));
+    return rows.map((row) => this.build(this.prepareReturnValues(row)));
   }
 }

@@ -5,6 +5,8 @@
 //
 // API (ctx.conversations):
 //   resume(client)                    the client's active dialogue, or a new one starting with the greeting
+//   activeDialogOf(client)            the client's active dialogue, or null (starts nothing)
+//   recordVisit(dialogId, visit)      a page the client visited; the dialogue must be active
 //   receive(client, { text, externalId?, at? })   resume + clientMessage in one call (webhooks)
 //   clientMessage({ dialogId, text, externalId?, at? })  stores the message, then the bot's answer,
 //       markers and transfer; a repeated externalId stores nothing and returns { duplicate: true }
@@ -12,8 +14,8 @@
 //   take(dialogId, operatorId)        assigns the operator (the bot stops answering)
 //   close(dialogId, reason)           false when it was closed already
 //   statusOf(dialogId)                the current 'status' LiveEvent
-// Errors: ConversationError with `status` 400 (text_empty, text_too_long), 404 (dialog_not_found),
-// 409 (dialog_closed) for the HTTP layers to map.
+// Errors: ConversationError (conversation-error.ts), a ChatsError: invalid (text_empty,
+// text_too_long), not_found (dialog_not_found), conflict (dialog_closed).
 //
 // Outgoing delivery (Facebook Send API): bot and operator messages of `facebook` dialogues are
 // stored with delivery_status 'pending' and next_delivery_at = sent time; `onOutgoing(listener)`
@@ -23,16 +25,22 @@
 import type { PrismaClient } from '@prisma/client';
 import type { ChannelName } from '../domain/money.js';
 import type { SqlRunner } from '../db/sql-runner.js';
-import { decideBotReply, parseBotRules, type BotRule } from '../domain/bot-rules.js';
-import { openDialog } from './open-dialog.js';
+import { decideBotReply } from '../domain/bot-rules.js';
+import { BotSettingsCache } from './bot-settings.js';
+import { findActiveDialog, openDialog } from './open-dialog.js';
+import { recordPageVisit, type PageVisitInput } from './page-visits.js';
 import { storeIncoming, storeMessage, type NewMessage, type StoredMessage } from './message-store.js';
 import { transferToOperator } from './transfer.js';
 import { closeDialog } from './close-dialog.js';
 import { setMarker } from './markers.js';
 import type { CloseReason, LiveHub, LiveMessage, StatusEvent } from './live-hub.js';
 import { silentLogger, type Logger } from '../logger.js';
+import { isUuid } from '../domain/uuid.js';
+import { ConversationError } from './conversation-error.js';
+import { isWaitingForOperator } from '../domain/dialog-status.js';
 
 export type { CloseReason } from './live-hub.js';
+export { ConversationError, type ConversationErrorCode } from './conversation-error.js';
 
 export interface ClientRef { chatId: number; channel: ChannelName; externalId: string }
 
@@ -59,18 +67,6 @@ export interface OperatorReplyInput { dialogId: string; operatorId: number; oper
 /** A bot or operator message just stored, for channel senders (see onOutgoing). */
 export interface OutgoingMessage extends LiveMessage { channel: ChannelName; chatId: number }
 
-export type ConversationErrorCode = 'text_empty' | 'text_too_long' | 'dialog_not_found' | 'dialog_closed';
-const STATUS: Record<ConversationErrorCode, 400 | 404 | 409> = { text_empty: 400, text_too_long: 400, dialog_not_found: 404, dialog_closed: 409 };
-
-export class ConversationError extends Error {
-  readonly status: 400 | 404 | 409;
-  constructor(readonly code: ConversationErrorCode, message: string) {
-    super(message);
-    this.name = 'ConversationError';
-    this.status = STATUS[code];
-  }
-}
-
 export interface ConversationsOptions {
   /** Longest message text accepted (client and operator); 4000 by default. */
   maxTextLength?: number;
@@ -82,19 +78,16 @@ export interface ConversationsOptions {
 }
 
 export const TRANSFER_NOTE = 'Transferred to an operator';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const RULES_CACHE_MAX = 1000;
 
 interface DialogInfo {
   id: string; chatId: number; channel: ChannelName; status: 'active' | 'closed'; operatorId: number | null;
   transferredAt: Date | null; firstOperatorReplyAt: Date | null;
 }
 type NewLine = Omit<NewMessage, 'deliveryStatus'> & { authorName: string | null };
-interface BotSettings { updatedAt: number; rules: BotRule[]; fallbackAnswer: string | null }
 
 export class Conversations {
   private readonly outgoing = new Set<(message: OutgoingMessage) => void>();
-  private readonly botCache = new Map<number, BotSettings>();
+  private readonly botSettings: BotSettingsCache;
   readonly maxTextLength: number;
   private readonly botName: string;
   private readonly sql: SqlRunner | undefined;
@@ -105,6 +98,7 @@ export class Conversations {
     this.botName = options.botName ?? 'Bot';
     this.sql = options.sql;
     this.logger = options.logger ?? silentLogger;
+    this.botSettings = new BotSettingsCache(prisma);
   }
 
   /** Tells `listener` of every bot/operator message stored; returns the unsubscribe function. */
@@ -118,12 +112,8 @@ export class Conversations {
     // A per-client lock: two tabs opening the widget at once must not start two dialogues.
     const opened = await this.prisma.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`chats-client:${client.chatId}:${client.channel}:${client.externalId}`}))`;
-      const existing = await tx.dialog.findFirst({
-        where: { chatId: client.chatId, channel: client.channel, status: 'active', client: { externalId: client.externalId } },
-        orderBy: { createdAt: 'desc' },
-        select: { id: true },
-      });
-      if (existing) return { dialogId: existing.id, created: false };
+      const existing = await findActiveDialog(tx as unknown as PrismaClient, client);
+      if (existing) return { dialogId: existing, created: false };
       const at = new Date();
       const dialog = await openDialog(tx as unknown as PrismaClient, { ...client, at });
       return { dialogId: dialog.id, created: true, at };
@@ -135,6 +125,17 @@ export class Conversations {
       await this.store(await this.dialog(opened.dialogId), { authorType: 'bot', authorName: this.botName, text: chat.greeting, sentAt: opened.at });
     }
     return { dialogId: opened.dialogId, created: true };
+  }
+
+  /** The client's active dialogue, or null: never starts one (a new dialogue stores the greeting, a paid message). */
+  activeDialogOf(client: ClientRef): Promise<string | null> {
+    return findActiveDialog(this.prisma, client);
+  }
+
+  /** Records a page the client visited, in an active dialogue only. */
+  async recordVisit(dialogId: string, visit: PageVisitInput): Promise<void> {
+    const info = await this.activeDialog(dialogId);
+    await recordPageVisit(this.prisma, info.id, visit);
   }
 
   /** For webhooks: the message goes to the client's active dialogue, started if needed. */
@@ -200,7 +201,7 @@ export class Conversations {
     const info = await this.dialog(dialogId);
     return {
       type: 'status', dialogId: info.id, status: info.status, operatorId: info.operatorId,
-      waitingForOperator: info.status === 'active' && info.transferredAt !== null && info.firstOperatorReplyAt === null,
+      waitingForOperator: isWaitingForOperator(info),
     };
   }
 
@@ -214,7 +215,7 @@ export class Conversations {
 
   // The bot's answer, markers and transfer after a client message.
   private async botTurn(info: DialogInfo, chatUpdatedAt: Date, text: string, after: Date): Promise<LiveMessage[]> {
-    const bot = await this.botSettings(info.chatId, chatUpdatedAt);
+    const bot = await this.botSettings.get(info.chatId, chatUpdatedAt);
     const decision = decideBotReply(bot.rules, bot.fallbackAnswer, text, { transferred: info.transferredAt !== null });
     if (decision.timedOut) this.logger.warn({ chatId: info.chatId, rules: decision.timedOut.map((i) => i + 1) }, 'bot rules ran out of time and were skipped');
     // never before the client's message, whatever its channel timestamp said
@@ -228,19 +229,6 @@ export class Conversations {
       this.hub.publish(info.id, await this.statusOf(info.id));
     }
     return replies;
-  }
-
-  // The chat's parsed rules and fallback answer, cached per chat: the store statement returns the
-  // chat's updated_at, so a saved change (Prisma bumps it) is seen by the next message, no polling.
-  private async botSettings(chatId: number, updatedAt: Date): Promise<BotSettings> {
-    const cached = this.botCache.get(chatId);
-    if (cached && cached.updatedAt === updatedAt.getTime()) return cached;
-    const chat = await this.prisma.chat.findUniqueOrThrow({ where: { id: chatId }, select: { botRules: true, fallbackAnswer: true, updatedAt: true } });
-    // saved rules were validated; anything broken in the column is skipped, not fatal
-    const settings = { updatedAt: chat.updatedAt.getTime(), rules: parseBotRules(chat.botRules).rules, fallbackAnswer: chat.fallbackAnswer };
-    if (this.botCache.size >= RULES_CACHE_MAX) this.botCache.clear();
-    this.botCache.set(chatId, settings);
-    return settings;
   }
 
   private async assign(info: DialogInfo, operatorId: number): Promise<DialogInfo> {
@@ -261,7 +249,7 @@ export class Conversations {
   }
 
   private async dialog(dialogId: string): Promise<DialogInfo> {
-    const row = UUID.test(dialogId) ? await this.prisma.dialog.findUnique({
+    const row = isUuid(dialogId) ? await this.prisma.dialog.findUnique({
       where: { id: dialogId },
       select: { id: true, chatId: true, channel: true, status: true, operatorId: true, transferredAt: true, firstOperatorReplyAt: true },
     }) : null;

@@ -3,6 +3,10 @@
 import { Prisma, type PrismaClient } from '@prisma/client';
 import type { ChannelName } from '../domain/money.js';
 import type { DialogRunningFacts } from '../domain/dialog-facts.js';
+import { isUuid } from '../domain/uuid.js';
+import { DialogNotFoundError } from './conversation-error.js';
+
+export { DialogNotFoundError } from './conversation-error.js';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -15,14 +19,6 @@ export interface LockedDialog extends DialogRunningFacts {
   priceFacebook: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export class DialogNotFoundError extends Error {
-  constructor(readonly dialogId: string) {
-    super(`dialogue ${dialogId} does not exist`);
-    this.name = 'DialogNotFoundError';
-  }
-}
 
 // Generous limits: on PGlite (one connection) and under load a transaction may queue behind others.
 const TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
@@ -33,7 +29,7 @@ export async function withLockedDialog<T>(
   dialogId: string,
   work: (tx: Tx, dialog: LockedDialog) => Promise<T>,
 ): Promise<T> {
-  if (!UUID.test(dialogId)) throw new DialogNotFoundError(dialogId);
+  if (!isUuid(dialogId)) throw new DialogNotFoundError(dialogId);
   return prisma.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<Record<string, unknown>[]>`
       SELECT d.id::text AS id, d.channel::text AS channel, d.status::text AS status, d.operator_id AS "operatorId",

@@ -6,7 +6,8 @@
 // check ran: after a restart the dialogues do not look hours longer than they were.
 import type { PrismaClient } from '@prisma/client';
 import type { LiveHub } from './live-hub.js';
-import { silentLogger, type Logger } from '../logger.js';
+import type { Logger } from '../logger.js';
+import { Worker } from '../workers/worker.js';
 
 export interface ClosedDialog { id: string; operatorId: number | null }
 
@@ -34,27 +35,13 @@ export interface InactivityCloserOptions {
   logger?: Logger;
 }
 
-export interface InactivityCloser { stop(): Promise<void> }
+/** Closes stale dialogues at start and then every `intervalMs` (a Worker: rounds never overlap). */
+export class InactivityCloser extends Worker {
+  constructor(private readonly prisma: PrismaClient, private readonly hub: LiveHub, options: InactivityCloserOptions = {}) {
+    super({ intervalMs: options.intervalMs ?? 60_000, logger: options.logger, failureMessage: 'closing inactive dialogues failed' });
+  }
 
-/** Checks now and then every `intervalMs`; runs never overlap. */
-export function startInactivityCloser(prisma: PrismaClient, hub: LiveHub, options: InactivityCloserOptions = {}): InactivityCloser {
-  const intervalMs = options.intervalMs ?? 60_000;
-  const logger = options.logger ?? silentLogger;
-  const onError = (error: unknown) => logger.error({ err: error }, 'closing inactive dialogues failed');
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const tick = () => {
-    if (running || stopped) return;
-    running = closeInactiveDialogs(prisma, hub).then(() => undefined, onError).finally(() => { running = null; });
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  tick();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  protected async round(): Promise<void> {
+    await closeInactiveDialogs(this.prisma, this.hub);
+  }
 }

@@ -1,4 +1,4 @@
-// Markers set on a dialogue (by bot rules) and pages visited by the client during the dialogue.
+// Markers set on a dialogue by bot rules (PRODUCT.md glossary, "Marker").
 import type { PrismaClient } from '@prisma/client';
 
 /** Sets a marker by name on a dialogue; the marker is created if new; setting it twice is a no-op. */
@@ -8,10 +8,4 @@ export async function setMarker(prisma: PrismaClient, dialogId: string, name: st
   await prisma.marker.createMany({ data: [{ name }], skipDuplicates: true });
   const marker = await prisma.marker.findUniqueOrThrow({ where: { name }, select: { id: true } });
   await prisma.dialogMarker.createMany({ data: [{ dialogId, markerId: marker.id, setAt: at }], skipDuplicates: true });
-}
-
-export interface PageVisitInput { url: string; title?: string | null; at?: Date }
-
-export async function recordPageVisit(prisma: PrismaClient, dialogId: string, visit: PageVisitInput): Promise<void> {
-  await prisma.pageVisit.create({ data: { dialogId, url: visit.url, title: visit.title ?? null, visitedAt: visit.at ?? new Date() } });
 }

@@ -4,9 +4,10 @@
 // (store-sql.ts, which also states the rules; src/domain keeps them in TypeScript).
 import { Prisma, type PrismaClient } from '@prisma/client';
 import type { AuthorType } from '../domain/money.js';
-import { DialogNotFoundError } from './dialog-lock.js';
+import { DialogNotFoundError } from './conversation-error.js';
 import type { SqlRunner } from '../db/sql-runner.js';
 import { runStoreStatement, type SqlDialog, type SqlMessage } from './message-store-sql.js';
+import { isUuid } from '../domain/uuid.js';
 
 export interface NewMessage {
   authorType: AuthorType;
@@ -43,7 +44,7 @@ export async function storeMessage(prisma: PrismaClient, dialogId: string, messa
 export async function storeMessages(prisma: PrismaClient, dialogId: string, messages: NewMessage[], sql?: SqlRunner): Promise<StoredMessage[]> {
   messages.forEach(validate);
   if (messages.length === 0) return [];
-  if (!UUID.test(dialogId)) throw new DialogNotFoundError(dialogId);
+  if (!isUuid(dialogId)) throw new DialogNotFoundError(dialogId);
   let result;
   try {
     result = await runStoreStatement(prisma, sql, dialogId, messages.map(toSql), { skipDuplicates: false, activeOnly: false });
@@ -67,7 +68,7 @@ export type IncomingStoreResult =
  */
 export async function storeIncoming(prisma: PrismaClient, dialogId: string, message: NewMessage, sql?: SqlRunner): Promise<IncomingStoreResult> {
   validate(message);
-  if (!UUID.test(dialogId)) return { outcome: 'not_found' };
+  if (!isUuid(dialogId)) return { outcome: 'not_found' };
   const { dialog, stored } = await runStoreStatement(prisma, sql, dialogId, [toSql(message)], { skipDuplicates: true, activeOnly: true });
   if (!dialog) return { outcome: 'not_found' };
   if (dialog.status === 'closed') return { outcome: 'closed', dialog };
@@ -75,7 +76,6 @@ export async function storeIncoming(prisma: PrismaClient, dialogId: string, mess
   return { outcome: 'stored', message: { ...stored[0], dialogId }, dialog };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function toSql(message: NewMessage): SqlMessage {
   return {

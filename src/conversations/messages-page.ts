@@ -1,6 +1,7 @@
 // A dialogue's messages in time order, a page at a time, with keyset paging on (sentAt, id):
 // a page deep into a 10,000-message dialogue costs the same as the first one.
 import type { PrismaClient } from '@prisma/client';
+import { ChatsError } from '../domain/errors.js';
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 500;
@@ -27,7 +28,13 @@ export interface MessagesPage {
 
 interface Cursor { sentAt: Date; id: number }
 
-export class BadCursorError extends Error {}
+/** A paging cursor that this module did not make. */
+export class BadCursorError extends ChatsError {
+  constructor(cursor: string) {
+    super('invalid', 'invalidCursor', 'Invalid paging cursor', { field: 'after', details: { cursor: cursor.slice(0, 100) } });
+    this.name = 'BadCursorError';
+  }
+}
 
 export function encodeCursor(cursor: Cursor): string {
   return `${cursor.sentAt.toISOString()}_${cursor.id}`;
@@ -36,7 +43,7 @@ export function encodeCursor(cursor: Cursor): string {
 export function decodeCursor(text: string): Cursor {
   const match = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)_(\d{1,10})$/.exec(text);
   const sentAt = match ? new Date(match[1]) : null;
-  if (!match || !sentAt || Number.isNaN(sentAt.getTime())) throw new BadCursorError(`bad cursor "${text}"`);
+  if (!match || !sentAt || Number.isNaN(sentAt.getTime())) throw new BadCursorError(text);
   return { sentAt, id: Number(match[2]) };
 }
 

@@ -12,6 +12,18 @@ export interface OpenDialogInput {
   at?: Date;
 }
 
+export interface ClientKey { chatId: number; channel: ChannelName; externalId: string }
+
+/** The client's active dialogue with the chat on that channel (the newest, should there be two). */
+export async function findActiveDialog(prisma: PrismaClient, client: ClientKey): Promise<string | null> {
+  const dialog = await prisma.dialog.findFirst({
+    where: { chatId: client.chatId, channel: client.channel, status: 'active', client: { externalId: client.externalId } },
+    orderBy: { createdAt: 'desc' },
+    select: { id: true },
+  });
+  return dialog?.id ?? null;
+}
+
 export async function openDialog(prisma: PrismaClient, input: OpenDialogInput): Promise<{ id: string; clientId: number }> {
   const clientId = await ensureClient(prisma, input);
   const dialog = await prisma.dialog.create({

@@ -1,5 +1,7 @@
 // The dashboard's period, chat and time zone: checked and put in canonical form before any query.
-// Each refusal carries a code (translated by the dashboard component) and an English message.
+// Each refusal carries a code (translated by the dashboard component, with `details` as the
+// message's values) and an English message.
+import { ChatsError } from '../domain/errors.js';
 
 /** The longest period the dashboard draws, in days (both ends included). */
 export const MAX_PERIOD_DAYS = 366;
@@ -19,9 +21,11 @@ export interface DashboardQuery {
 
 export type DashboardErrorCode = 'invalidDate' | 'invalidTimeZone' | 'invalidChat' | 'periodReversed' | 'periodTooLong';
 
-export class DashboardInputError extends Error {
-  constructor(readonly code: DashboardErrorCode, message: string, readonly params: Record<string, string | number> = {}) {
-    super(message);
+export class DashboardInputError extends ChatsError {
+  declare readonly code: DashboardErrorCode;
+
+  constructor(code: DashboardErrorCode, message: string, details: Record<string, string | number> = {}) {
+    super('invalid', code, message, { details });
     this.name = 'DashboardInputError';
   }
 }

@@ -10,6 +10,7 @@
 // Status is the stored one (active / closed) as of now; "no operator response" is transferred and
 // never answered (PRODUCT.md), so it overlaps both statuses.
 import type { SqlRunner } from '../db/sql-runner.js';
+import { noOperatorResponseSql } from '../domain/dialog-status.js';
 import { normalizedPhraseSql } from '../reports/sql/phrase.sql.js';
 import { DashboardInputError, validateDashboardQuery, type DashboardQuery } from './dashboard-input.js';
 
@@ -69,7 +70,7 @@ const dialoguesSql = (scope: Scope) => `
     SELECT (count(*) FILTER (WHERE d.status = 'active'))::int AS active,
       (count(*) FILTER (WHERE d.status = 'closed'))::int AS closed,
       (count(*) FILTER (WHERE d.transferred_at IS NOT NULL))::int AS transfers,
-      (count(*) FILTER (WHERE d.transferred_at IS NOT NULL AND d.first_operator_reply_at IS NULL))::int AS no_response
+      (count(*) FILTER (WHERE ${noOperatorResponseSql('d')}))::int AS no_response
     FROM dialogs d
     WHERE ${onDay('d.created_at')} ${scope.dialogChat('d')}
   ) a

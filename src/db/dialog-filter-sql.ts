@@ -1,6 +1,7 @@
 // SQL translation of a DialogFilter for the report queries, the counterpart of the list's Prisma
 // `where` (src/db/dialog-filter-prisma.ts). Values are always bound parameters.
 import type { DialogFilter } from '../domain/dialog-filter.js';
+import { noOperatorResponseSql } from '../domain/dialog-status.js';
 import { escapeLike } from './like-pattern.js';
 
 export interface SqlFragment { sql: string; params: unknown[] }
@@ -16,9 +17,7 @@ export function dialogFilterSql(filter: DialogFilter, alias = 'd', firstParam = 
   switch (filter.status) {
     case 'active': conditions.push(`${alias}.status = 'active'`); break;
     case 'closed': conditions.push(`${alias}.status = 'closed'`); break;
-    case 'no_operator_response':
-      conditions.push(`${alias}.transferred_at IS NOT NULL AND ${alias}.first_operator_reply_at IS NULL`);
-      break;
+    case 'no_operator_response': conditions.push(noOperatorResponseSql(alias)); break;
     default: break;
   }
   if (filter.chatId !== undefined) conditions.push(`${alias}.chat_id = ${bind(filter.chatId)}`);

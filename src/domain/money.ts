@@ -1,6 +1,11 @@
 // Money rules (PRODUCT.md, "Money"): bot and operator messages sent to the client are paid at the
 // chat's price for the channel; client and system messages are free. Amounts are decimal strings
 // with 4 places (the database column is DECIMAL(14,4)); no floating point is ever used.
+//
+// Showing amounts: there is one rounding rule, to cents, half away from zero (roundToCents), used
+// for sums such as a dialogue's cost (the report sheets round money cells the same way,
+// src/reports/xlsx/cell-values.ts toMoney). Prices and a message's cost are shown exactly instead:
+// a price of 0.0025 rounded to cents would read 0.00. moneyLabel says which with `precision`.
 export type AuthorType = 'client' | 'bot' | 'operator' | 'system';
 export type ChannelName = 'web' | 'facebook';
 
@@ -63,8 +68,11 @@ export function displayAmount(amount: string | number | { toString(): string }):
   return units % 100n === 0n ? text.slice(0, -2) : text;
 }
 
-/** "0.20 USD": a price or a message cost with its chat's currency (the amount alone without one). */
-export function moneyLabel(amount: string | number | { toString(): string }, currency?: string | null): string {
-  const text = displayAmount(amount);
+/** 'exact': prices and message costs (displayAmount); 'cents': sums such as a dialogue's cost (roundToCents). */
+export type MoneyPrecision = 'exact' | 'cents';
+
+/** "0.20 USD", "0.0025 EUR": an amount with its chat's currency (the amount alone without one). */
+export function moneyLabel(amount: string | number | { toString(): string }, currency?: string | null, precision: MoneyPrecision = 'exact'): string {
+  const text = precision === 'cents' ? roundToCents(String(amount)) : displayAmount(amount);
   return currency ? `${text} ${currency}` : text;
 }

@@ -1,8 +1,11 @@
 // HTTP status codes for AdminJS API answers. AdminJS reports a forbidden action as a 200 with a
 // "ForbiddenError" notice and lets other errors escape as 500 pages with stack traces; the API
 // must answer a refused action with 403, a missing record with 404, and never leak a stack.
+// The plugin's own handlers answer their refusals themselves (src/admin/error-answer.ts); what
+// escapes them and the plugin's admin routes lands here.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger.js';
+import { asChatsError, errorHeaders, httpStatusOf } from './error-status.js';
 
 const FORBIDDEN = '"type":"ForbiddenError"';
 
@@ -21,6 +24,13 @@ export const forbiddenAsStatus: RequestHandler = (req, res, next) => {
 /** Mount after the AdminJS router: known errors get their status and a short message. */
 export const adminErrorHandler = (logger: Logger): ErrorRequestHandler => (error, req, res, next) => {
   if (res.headersSent) return next(error);
+  const refusal = asChatsError(error);
+  if (refusal) {
+    res.status(httpStatusOf(refusal)).set(errorHeaders(refusal));
+    if (req.originalUrl.includes('/api/')) res.json({ error: refusal.message, code: refusal.code });
+    else res.type('text/plain').send(refusal.message);
+    return undefined;
+  }
   const name = (error as { name?: string })?.name ?? (error as object)?.constructor?.name;
   // AdminJS reports an unknown resource id (a mistyped or hidden resource in the URL) as a plain Error
   const unknownResource = /^There are no resources with given id/.test(String((error as Error)?.message));

@@ -10,7 +10,7 @@ import { canRead, canWorkOnDialogs } from '../domain/roles.js';
 import { sessionUser } from './session-user.js';
 import type { StatusEvent } from '../conversations/live-hub.js';
 import { streamDialogEvents } from '../conversations/event-stream.js';
-import { ConversationError } from '../conversations/conversation-service.js';
+import { ChatsError } from '../domain/errors.js';
 
 const REPLAY_LIMIT = 500;
 /** A watcher that does not read its stream is dropped (it reconnects and replays). */
@@ -29,7 +29,7 @@ export function adminLiveRouter(ctx: ChatsAdminContext, options: AdminLiveOption
   const router = Router();
   router.get('/chats-live/dialogs/:id/events', async (req, res, next) => {
     const user = sessionUser(ctx, req);
-    if (!user || !canRead(user)) return res.status(401).json({ error: 'Log in to follow dialogues' });
+    if (!user || !canRead(user)) return next(new ChatsError('unauthenticated', 'loginRequired', 'Log in to follow dialogues'));
     const dialogId = req.params.id;
     let after = Number(req.get('last-event-id') ?? req.query.after ?? 0);
     if (!Number.isSafeInteger(after) || after < 0) after = 0;
@@ -40,7 +40,7 @@ export function adminLiveRouter(ctx: ChatsAdminContext, options: AdminLiveOption
       // someone who may take the dialogue is an operator from here on (their row is created once)
       if (canWorkOnDialogs(user)) myOperatorId = (await ctx.users.operatorOf(user)).id;
     } catch (error) {
-      if (error instanceof ConversationError) return res.status(404).json({ error: 'Not found' });
+      // an unknown dialogue is a ConversationError: adminErrorHandler answers it 404
       return next(error);
     }
 

@@ -7,8 +7,6 @@ import { Router } from 'express';
 import { sessionAdmin } from './session-user.js';
 import type { ChatsAdminContext } from '../context.js';
 
-import { ReportRequestError } from '../reports/reports-service.js';
-
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 
@@ -26,7 +24,7 @@ export function reportDownloadRouter(ctx: ChatsAdminContext, loginPath = `${ctx.
         if (error && !res.headersSent) res.status(409).type('text/plain').send('This report is not available any more; regenerate it');
       });
     } catch (error) {
-      if (error instanceof ReportRequestError) return res.status(error.status).type('text/plain').send(error.message);
+      // refusals (not found, not ready, expired) are answered by adminErrorHandler with their status
       return next(error);
     }
   });

@@ -42,7 +42,7 @@ export interface ReportOptions {
   withTime: boolean;
   /** IANA zone the dates are shown in. */
   timeZone: string;
-  /** Absolute URL of a dialogue's page in the admin, without the id: `${dialogUrlBase}/${id}/show`. */
+  /** Absolute URL of dialogue pages in the admin without the id; dialogLink(dialogUrlBase, id) is one dialogue's. */
   dialogUrlBase: string;
 }
 

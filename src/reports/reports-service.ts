@@ -3,6 +3,8 @@
 // route are thin layers over this.
 import type { PrismaClient, ReportJob } from '@prisma/client';
 import type { Actor } from '../domain/roles.js';
+import { isUuid } from '../domain/uuid.js';
+import { ChatsError, type ErrorKind } from '../domain/errors.js';
 
 /** Who acts on reports: their role, and their operator id (the jobs they asked for carry it). */
 export type ReportUser = Pick<Actor, 'role' | 'operatorId'>;
@@ -15,10 +17,23 @@ import type { JobStore } from './jobs/job-store.js';
 import type { ReportFiles } from './jobs/report-files.js';
 import type { ReportWorker } from './jobs/report-worker.js';
 
-/** A problem the user can fix: shown as is, answered with a 4xx. */
-export class ReportRequestError extends Error {
-  constructor(message: string, readonly status: 400 | 403 | 404 | 409 = 400, readonly field?: string) {
-    super(message);
+/** The refusals of reports; the codes are the admin's translation keys (src/admin/locale/<lang>/reports.ts). */
+export type ReportErrorCode =
+  | 'reportChooseType' | 'reportBadTimeZone' | 'reportBadFilter' | 'reportNotAllowed'
+  | 'reportNotFound' | 'reportExpired' | 'reportNotReady' | 'reportAlreadyGenerating';
+
+const KIND: Record<ReportErrorCode, ErrorKind> = {
+  reportChooseType: 'invalid', reportBadTimeZone: 'invalid', reportBadFilter: 'invalid', reportNotAllowed: 'forbidden',
+  reportNotFound: 'not_found', reportExpired: 'conflict', reportNotReady: 'conflict', reportAlreadyGenerating: 'conflict',
+};
+
+/** A problem the user can fix, with the form field at fault when there is one. */
+export class ReportRequestError extends ChatsError {
+  declare readonly code: ReportErrorCode;
+
+  constructor(code: ReportErrorCode, message: string, field?: string) {
+    super(KIND[code], code, message, field === undefined ? {} : { field });
+    this.name = 'ReportRequestError';
   }
 }
 
@@ -28,7 +43,7 @@ export interface ReportRequest {
   timeZone: unknown;
   /** The dialogue list's query string (filters.*), as the list had it. */
   listQuery: Record<string, unknown>;
-  /** Absolute URL of dialogue pages: `${dialogUrlBase}/${id}/show`. */
+  /** Absolute URL of dialogue pages without the id (src/domain/dialog-link.ts dialogRecordsUrl). */
   dialogUrlBase: string;
 }
 
@@ -56,14 +71,14 @@ export class ReportsService {
   }
 
   async request(user: ReportUser, request: ReportRequest): Promise<ReportJob> {
-    if (!isReportType(request.type)) throw new ReportRequestError('Choose a report type', 400, 'type');
+    if (!isReportType(request.type)) throw new ReportRequestError('reportChooseType', 'Choose a report type', 'type');
     const definition = getReport(request.type);
-    if (!mayExport(user, definition, this.permissions)) throw new ReportRequestError('You are not allowed to export this report', 403);
+    if (!mayExport(user, definition, this.permissions)) throw new ReportRequestError('reportNotAllowed', 'You are not allowed to export this report');
     const timeZone = typeof request.timeZone === 'string' && request.timeZone ? request.timeZone : 'UTC';
-    if (!isValidTimeZone(timeZone)) throw new ReportRequestError(`Unknown time zone "${timeZone}"`, 400, 'timeZone');
+    if (!isValidTimeZone(timeZone)) throw new ReportRequestError('reportBadTimeZone', `Unknown time zone "${timeZone}"`, 'timeZone');
     const { filter, errors } = parseDialogFilter(request.listQuery);
     const firstError = Object.values(errors)[0];
-    if (firstError) throw new ReportRequestError(`Invalid filter: ${firstError}`, 400);
+    if (firstError) throw new ReportRequestError('reportBadFilter', `Invalid filter: ${firstError}`);
     const chat = filter.chatId ? await this.prisma.chat.findUnique({ where: { id: filter.chatId }, select: { name: true } }) : null;
     const job = await this.store.create({
       type: request.type,
@@ -74,33 +89,33 @@ export class ReportsService {
       dialogUrlBase: request.dialogUrlBase,
       createdById: user.operatorId,
     });
-    this.worker.kick();
+    this.worker.wake();
     return job;
   }
 
   async get(user: ReportUser, id: string): Promise<ReportJob> {
-    const job = /^[0-9a-f-]{36}$/i.test(id) ? await this.prisma.reportJob.findUnique({ where: { id } }) : null;
-    if (!job || !maySeeJob(user, job)) throw new ReportRequestError('This report does not exist or was deleted', 404);
+    const job = isUuid(id) ? await this.prisma.reportJob.findUnique({ where: { id } }) : null;
+    if (!job || !maySeeJob(user, job)) throw new ReportRequestError('reportNotFound', 'This report does not exist or was deleted');
     return job;
   }
 
   /** The file to send, or a reason why there is none. */
   async download(user: ReportUser, id: string): Promise<{ path: string; fileName: string }> {
     const job = await this.get(user, id);
-    if (job.status === 'expired') throw new ReportRequestError('This report has expired; regenerate it', 409);
-    if (job.status !== 'ready' || !this.files.exists(job.id)) throw new ReportRequestError('This report is not ready yet', 409);
+    if (job.status === 'expired') throw new ReportRequestError('reportExpired', 'This report has expired; regenerate it');
+    if (job.status !== 'ready' || !this.files.exists(job.id)) throw new ReportRequestError('reportNotReady', 'This report is not ready yet');
     return { path: this.files.finalPath(job.id), fileName: job.fileName };
   }
 
   async regenerate(user: ReportUser, id: string): Promise<ReportJob> {
     const job = await this.get(user, id);
     if (isReportType(job.type) && !mayExport(user, getReport(job.type), this.permissions)) {
-      throw new ReportRequestError('You are not allowed to export this report', 403);
+      throw new ReportRequestError('reportNotAllowed', 'You are not allowed to export this report');
     }
     await this.files.remove(job.id);
     const queued = await this.store.requeue(job.id);
-    if (!queued) throw new ReportRequestError('This report is being generated already', 409);
-    this.worker.kick();
+    if (!queued) throw new ReportRequestError('reportAlreadyGenerating', 'This report is being generated already');
+    this.worker.wake();
     return queued;
   }
 

@@ -1,7 +1,7 @@
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 import { Conversations, ConversationError, TRANSFER_NOTE, type OutgoingMessage } from '../../src/conversations/conversation-service.js';
 import { LiveHub, type LiveEvent } from '../../src/conversations/live-hub.js';
-import { closeInactiveDialogs } from '../../src/conversations/inactivity-closer.js';
+import { closeInactiveDialogs, InactivityCloser } from '../../src/conversations/inactivity-closer.js';
 import { openDialog } from '../../src/conversations/open-dialog.js';
 import { storeMessage } from '../../src/conversations/message-store.js';
 import { statusFilterWhere } from '../../src/domain/dialog-status.js';
@@ -182,6 +182,23 @@ describeEachDatabase('conversations', (kind) => {
     expect(await db.prisma.message.count()).toBe(before);
   });
 
+  it('finds a client\'s active dialogue without starting one, and records page visits in active dialogues only', async () => {
+    const ref = newClient();
+    expect(await conversations.activeDialogOf(ref)).toBeNull();
+    expect(await db.prisma.dialog.count({ where: { client: { externalId: ref.externalId } } })).toBe(0);
+    const { dialogId } = await conversations.resume(ref);
+    expect(await conversations.activeDialogOf(ref)).toBe(dialogId);
+    const at = new Date(Date.now() - 60_000);
+    await conversations.recordVisit(dialogId, { url: 'https://shop.example/roses', title: 'Roses', at });
+    expect(await db.prisma.pageVisit.findMany({ where: { dialogId }, select: { url: true, title: true, visitedAt: true } }))
+      .toEqual([{ url: 'https://shop.example/roses', title: 'Roses', visitedAt: at }]);
+    await conversations.close(dialogId, 'client');
+    expect(await conversations.activeDialogOf(ref)).toBeNull();
+    await expect(conversations.recordVisit(dialogId, { url: 'https://shop.example/late' })).rejects.toMatchObject({ code: 'dialog_closed' });
+    await expect(conversations.recordVisit('00000000-0000-4000-8000-000000000000', { url: 'https://shop.example/' })).rejects.toMatchObject({ code: 'dialog_not_found' });
+    expect(await db.prisma.pageVisit.count({ where: { dialogId } })).toBe(1);
+  });
+
   it('closes only the dialogues idle for longer than their chat allows', async () => {
     const quick = await db.prisma.chat.create({ data: { name: 'Quick', publicKey: 'pk-quick', inactivityTimeoutMinutes: 5 } });
     const now = new Date('2030-01-01T12:00:00Z');
@@ -209,5 +226,23 @@ describeEachDatabase('conversations', (kind) => {
     expect((await dialogRow(slowFresh)).status).toBe('active');
     expect((await dialogRow(alreadyClosed)).closedAt).toEqual(minutesAgo(50));
     expect(await closeInactiveDialogs(db.prisma, hub, now)).toEqual([]);
+  });
+
+  it('runs the closing as a background worker that closes at start', async () => {
+    const { dialogId } = await conversations.resume(newClient());
+    await db.prisma.dialog.update({ where: { id: dialogId }, data: { lastMessageAt: new Date(Date.now() - 31 * 60_000) } });
+    const events = watch(dialogId);
+    const closer = new InactivityCloser(db.prisma, hub, { intervalMs: 60_000 });
+    await closer.start();
+    try {
+      const until = Date.now() + 10_000;
+      while ((await dialogRow(dialogId)).status !== 'closed') {
+        if (Date.now() > until) throw new Error('not closed');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(events).toEqual([expect.objectContaining({ type: 'status', status: 'closed', reason: 'inactivity' })]);
+    } finally {
+      await closer.stop();
+    }
   });
 });

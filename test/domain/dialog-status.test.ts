@@ -1,4 +1,4 @@
-import { hasNoOperatorResponse, matchesStatusFilter } from '../../src/domain/dialog-status.js';
+import { hasNoOperatorResponse, isWaitingForOperator, matchesStatusFilter } from '../../src/domain/dialog-status.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -23,5 +23,16 @@ describe('dialogue status rules', () => {
     expect(pick('active')).toEqual(['botOnly', 'waiting']);
     expect(pick('closed')).toEqual(['answered', 'abandoned']);
     expect(pick('no_operator_response')).toEqual(['waiting', 'abandoned']);
+  });
+});
+
+describe('waiting for an operator', () => {
+  const transfer = new Date('2026-01-01T10:00:00Z');
+  it('is an active dialogue, transferred, that no operator has answered yet', () => {
+    expect(isWaitingForOperator({ status: 'active', transferredAt: transfer, firstOperatorReplyAt: null })).toBe(true);
+    expect(isWaitingForOperator({ status: 'active', transferredAt: null, firstOperatorReplyAt: null })).toBe(false);
+    expect(isWaitingForOperator({ status: 'active', transferredAt: transfer, firstOperatorReplyAt: new Date('2026-01-01T10:01:00Z') })).toBe(false);
+    // closed without an answer: "no operator response", but nobody waits any more
+    expect(isWaitingForOperator({ status: 'closed', transferredAt: transfer, firstOperatorReplyAt: null })).toBe(false);
   });
 });

@@ -55,3 +55,13 @@ describe('money', () => {
     expect(moneyLabel('1', null)).toBe('1.00');
   });
 });
+
+describe('money labels', () => {
+  it('rounds a sum to cents and shows a price or a message cost exactly', () => {
+    expect(moneyLabel('0.0250', 'USD', 'cents')).toBe('0.03 USD');
+    expect(moneyLabel('0.0250', 'USD', 'exact')).toBe('0.0250 USD');
+    expect(moneyLabel('1.5', 'EUR', 'cents')).toBe('1.50 EUR');
+    expect(moneyLabel('-0.0050', null, 'cents')).toBe('-0.01');
+    expect(moneyLabel('0.0025', 'EUR')).toBe('0.0025 EUR'); // exact by default
+  });
+});

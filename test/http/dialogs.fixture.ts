@@ -5,7 +5,8 @@ import { openDialog } from '../../src/conversations/open-dialog.js';
 import { storeMessage, storeMessages } from '../../src/conversations/message-store.js';
 import { transferToOperator } from '../../src/conversations/transfer.js';
 import { closeDialog } from '../../src/conversations/close-dialog.js';
-import { recordPageVisit, setMarker } from '../../src/conversations/markers.js';
+import { setMarker } from '../../src/conversations/markers.js';
+import { recordPageVisit } from '../../src/conversations/page-visits.js';
 
 export interface DialogFixture {
   chatA: number; chatB: number; operatorId: number; leadMarker: number; clientX: number;

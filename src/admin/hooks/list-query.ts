@@ -3,6 +3,7 @@
 // answered with an empty list and a clear notice instead of a database error; unknown sorting
 // and paging parameters fall back to the defaults.
 import { ValidationError, type ActionRequest } from 'adminjs';
+import { isUuid } from '../../domain/uuid.js';
 
 export type FilterRule = 'id' | 'uuid' | 'date' | 'text' | readonly string[];
 /** Returns an error message per bad filter (by filter name); empty when all are fine. */
@@ -14,14 +15,13 @@ export interface ListQueryRules {
 }
 
 const POSITIVE_INT = /^[1-9]\d{0,9}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FILTER_KEY = /^filters\.([^~]+)(?:~~(from|to))?$/;
 
 function isValidFilterValue(rule: FilterRule, value: string, rangeEnd: string | undefined): boolean {
   if (rule === 'date') return rangeEnd !== undefined && !Number.isNaN(new Date(value).getTime());
   if (rangeEnd !== undefined) return false;
   if (rule === 'id') return POSITIVE_INT.test(value) && Number(value) <= 2_147_483_647;
-  if (rule === 'uuid') return UUID.test(value);
+  if (rule === 'uuid') return isUuid(value);
   if (rule === 'text') return true;
   return rule.includes(value);
 }

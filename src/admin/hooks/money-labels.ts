@@ -1,26 +1,28 @@
 // `after` hooks that add display labels for money to records (list and show): a chat's prices
-// and a message's cost, with the chat's currency ("0.20 USD", "0.0025 EUR"). The labels are made
-// here from the exact decimals (src/domain/money.ts); the components only print them.
+// and a message's cost, with the chat's currency ("0.20 USD", "0.0025 EUR"); the dialogue hooks
+// label its cost with moneyLabelOf too. The labels are made here from the exact decimals
+// (src/domain/money.ts, which states the rounding rule); the components only print them.
 import type { ActionResponse, RecordJSON } from 'adminjs';
 import type { PrismaClient } from '@prisma/client';
-import { moneyLabel } from '../../domain/money.js';
+import { moneyLabel, type MoneyPrecision } from '../../domain/money.js';
 
 type Params = Record<string, unknown>;
 
 const recordsOf = (response: ActionResponse): RecordJSON[] => (response.records as RecordJSON[] | undefined) ?? (response.record ? [response.record as RecordJSON] : []);
 
-function label(amount: unknown, currency: unknown): string {
+/** The label of a record param; an empty amount is 0, one that is not a decimal is shown as stored. */
+export function moneyLabelOf(amount: unknown, currency: unknown, precision: MoneyPrecision = 'exact'): string {
   const text = amount === undefined || amount === null || amount === '' ? '0' : String(amount);
   try {
-    return moneyLabel(text, typeof currency === 'string' ? currency : null);
+    return moneyLabel(text, typeof currency === 'string' ? currency : null, precision);
   } catch {
-    return text; // not a decimal: shown as stored
+    return text;
   }
 }
 
 function addPriceLabels(params: Params): void {
-  params.priceWebLabel = label(params.priceWeb, params.currency);
-  params.priceFacebookLabel = label(params.priceFacebook, params.currency);
+  params.priceWebLabel = moneyLabelOf(params.priceWeb, params.currency);
+  params.priceFacebookLabel = moneyLabelOf(params.priceFacebook, params.currency);
 }
 
 /** Chat list and show: `priceWebLabel`, `priceFacebookLabel`. */
@@ -38,7 +40,7 @@ export const messageCostLabels = (prisma: PrismaClient) => async (response: Acti
     : [];
   const currencyOf = new Map(dialogs.map((dialog) => [dialog.id, dialog.chat.currency]));
   for (const record of records) {
-    record.params.costLabel = label(record.params.cost, currencyOf.get(String(record.params.dialog ?? '')));
+    record.params.costLabel = moneyLabelOf(record.params.cost, currencyOf.get(String(record.params.dialog ?? '')));
   }
   return response;
 };

@@ -1,12 +1,10 @@
-// What the Export action and the Reports page send to the browser: report jobs as plain JSON,
-// the report types a user may export, and ReportRequestErrors as a status plus a notice whose
-// message is a translation key (the browser shows it in the user's language).
+// What the Export action and the Reports page send to the browser: report jobs as plain JSON and
+// the report types a user may export (refusals: src/admin/error-answer.ts).
 import type { ReportJob } from '@prisma/client';
 import type { CurrentUser } from '../../domain/roles.js';
 import type { ChatsAdminContext } from '../../context.js';
 import { REPORT_TYPES, type ReportType } from '../../reports/report-definition.js';
 import { getReport } from '../../reports/registry.js';
-import { ReportRequestError } from '../../reports/reports-service.js';
 
 export interface ReportJobView {
   id: string;
@@ -59,39 +57,4 @@ export function jobView(ctx: ChatsAdminContext, job: JobWithCreator): ReportJobV
 /** The report types this user may export, in the order of PRODUCT.md. */
 export function exportableTypes(ctx: ChatsAdminContext, user: Pick<CurrentUser, 'role'> | null | undefined): ReportType[] {
   return ctx.reports.service.exportableTypes(user);
-}
-
-/** Translation key (messages.*) of a service refusal. */
-function errorKey(error: ReportRequestError): string {
-  if (error.field === 'type') return 'reportChooseType';
-  if (error.field === 'timeZone') return 'reportBadTimeZone';
-  if (error.status === 403) return 'reportNotAllowed';
-  if (error.status === 404) return 'reportNotFound';
-  if (error.status === 409) {
-    if (/expired/i.test(error.message)) return 'reportExpired';
-    if (/being generated/i.test(error.message)) return 'reportAlreadyGenerating';
-    return 'reportNotReady';
-  }
-  if (/^Invalid filter/.test(error.message)) return 'reportBadFilter';
-  return 'reportRequestFailed';
-}
-
-export interface ErrorAnswer {
-  error: string;
-  field?: string;
-  notice: { message: string; type: 'error'; options: { detail: string } };
-  errors?: Record<string, { message: string }>;
-}
-
-/** Sets the HTTP status of a refusal and builds its body; other errors are rethrown (500). */
-export function answerRequestError(response: { status?: (code: number) => unknown } | undefined, error: unknown): ErrorAnswer {
-  if (!(error instanceof ReportRequestError)) throw error;
-  response?.status?.(error.status);
-  const key = errorKey(error);
-  return {
-    error: error.message,
-    field: error.field,
-    notice: { message: key, type: 'error', options: { detail: error.message } },
-    errors: error.field ? { [error.field]: { message: key } } : undefined,
-  };
 }

@@ -5,11 +5,12 @@ import type { AdminPage } from 'adminjs';
 import type { Prisma } from '@prisma/client';
 import type { ChatsAdminContext } from '../../context.js';
 import type { ReportUser } from '../../reports/reports-service.js';
-import { answerRequestError, exportableTypes, jobView } from './report-views.js';
+import { exportableTypes, jobView } from './report-views.js';
+import { chatsErrorAnswer, type AdminResponse } from '../error-answer.js';
+import { ChatsError } from '../../domain/errors.js';
 
 export const REPORTS_PER_PAGE = 50;
 
-type Response = { status?: (code: number) => unknown } | undefined;
 type PageRequest = { method?: string; query?: Record<string, unknown>; payload?: Record<string, unknown> };
 
 const CREATOR = { createdBy: { select: { name: true, email: true } } } as const;
@@ -62,19 +63,15 @@ export function reportsPage(ctx: ChatsAdminContext): AdminPage {
   return {
     component: ctx.components.ReportsPage,
     icon: 'FileText',
-    handler: async (request: PageRequest, response: Response, context: { currentAdmin?: unknown }) => {
-      // regenerating makes the job this user's again only in name: their operator row exists already
-      const user = await ctx.users.actor(context.currentAdmin, { create: false });
-      if (!user) {
-        response?.status?.(401);
-        return { error: 'Log in first' };
-      }
+    handler: async (request: PageRequest, response: AdminResponse, context: { currentAdmin?: unknown }) => {
       try {
+        // regenerating makes the job this user's again only in name: their operator row exists already
+        const user = await ctx.users.actor(context.currentAdmin, { create: false });
+        if (!user) throw new ChatsError('unauthenticated', 'loginRequired', 'Log in first');
         if (request.method === 'post') {
           const result = await act(ctx, user, request.payload ?? {});
           if (result) return result;
-          response?.status?.(400);
-          return { error: 'Unknown action', notice: { message: 'reportRequestFailed', type: 'error', options: { detail: 'Unknown action' } } };
+          throw new ChatsError('invalid', 'reportRequestFailed', 'Unknown action');
         }
         const query = request.query ?? {};
         if (typeof query.id === 'string' && query.id) {
@@ -83,7 +80,7 @@ export function reportsPage(ctx: ChatsAdminContext): AdminPage {
         }
         return await listJobs(ctx, user, pageNumber(query.page));
       } catch (error) {
-        return answerRequestError(response, error);
+        return chatsErrorAnswer(response, error);
       }
     },
   };

@@ -4,6 +4,7 @@
 // so cost, counts and "no operator response" agree exactly with the messages.
 import { applyMessage, applyTransfer, emptyDialogFacts, type DialogRunningFacts } from '../../domain/dialog-facts.js';
 import { messageCost, type AuthorType, type ChannelName } from '../../domain/money.js';
+import { hasNoOperatorResponse } from '../../domain/dialog-status.js';
 import {
   BOT_ANYTHING_ELSE, CLIENT_FOLLOW_UPS, CLIENT_QUESTIONS, CLIENT_THANKS, CLIENT_WAITING, OPERATOR_GREETINGS, OPERATOR_REPLIES,
   TRANSFER_TEXT, type BotRule, type DemoChatDefinition, type Language,
@@ -181,7 +182,7 @@ function finish(rng: Random, line: Timeline, input: ScriptInput, id: string): Di
   // Closed by the client soon after the last message, or by inactivity; some stay open (mostly
   // the ones still waiting for an operator), and nothing closes in the future.
   const closeAt = rng.chance(0.3) ? last + rng.int(30 * SECOND, 5 * MINUTE) : last + input.chat.inactivityMs;
-  const waiting = facts.transferredAt !== null && facts.firstOperatorReplyAt === null;
+  const waiting = hasNoOperatorResponse(facts);
   const staysOpen = rng.chance(waiting ? 0.2 : 0.03);
   const closed = line.alive && !staysOpen && closeAt <= input.now;
   return {

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@prisma/client';
 import { createSecretBox, mask, SecretBoxError, type SecretBox } from '../../domain/secret-box.js';
 import type { FacebookFormValues } from '../../domain/chat-validation.js';
+import { ChatsError } from '../../domain/errors.js';
 
 export interface FacebookConnectionView {
   connected: boolean;
@@ -71,7 +72,7 @@ export class FacebookConnections {
   async connect(chatId: number, form: FacebookFormValues): Promise<void> {
     const chat = await this.prisma.chat.findUniqueOrThrow({ where: { id: chatId } });
     if ((!form.pageAccessToken && !chat.fbPageTokenEnc) || (!form.appSecret && !chat.fbAppSecretEnc)) {
-      throw new Error('the page access token and the app secret are required for a new connection');
+      throw new ChatsError('invalid', 'secretsRequired', 'The page access token and the app secret are required for a new connection');
     }
     await this.prisma.chat.update({
       where: { id: chatId },

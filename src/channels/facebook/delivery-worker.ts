@@ -1,14 +1,11 @@
 // Sends the bot's and operators' messages of facebook dialogues through the Send API.
 // The conversation service stores them with delivery_status 'pending' (and next_delivery_at = the
-// time they were written) in the same transaction as the message, and tells us through
+// time they were written) in the same statement as the message, and tells us through
 // onOutgoing, which wakes this worker at once; a timer covers retries and messages stored by
-// other app instances.
-//
-// Claiming is `UPDATE ... WHERE id IN (SELECT ... FOR UPDATE SKIP LOCKED) RETURNING`, which moves
-// next_delivery_at a lease ahead: two instances never send one message at the same time, and a
-// message whose sender died is picked up again when the lease runs out (delivery is therefore at
-// least once, like Meta's own). Only the oldest pending message of each dialogue is claimable,
-// so a client receives a dialogue's messages in order even when one of them is being retried.
+// other app instances. The queue and every write of a delivery's state are the conversations'
+// (src/conversations/outgoing-queue.ts: leases, one message of a dialogue at a time); this
+// worker decides and sends. Its loop is a Worker (src/workers/worker.ts): a round sends until
+// nothing is due and asks for the next round when the next retry is due.
 //
 // Outcome on the message: 'sent'; or a retryable failure (network, 5xx, rate limits) scheduled
 // again after backoffMs[attempts - 1], with the error kept in delivery_error meanwhile; or
@@ -17,10 +14,12 @@
 import type { PrismaClient } from '@prisma/client';
 import type { SqlRunner } from '../../db/sql-runner.js';
 import type { Conversations } from '../../conversations/conversation-service.js';
+import { OutgoingQueue } from '../../conversations/outgoing-queue.js';
 import { FacebookConnections } from './connection.js';
 import { SecretBoxError } from '../../domain/secret-box.js';
 import { sendText, SendApiError } from './send-api.js';
-import { silentLogger, type Logger } from '../../logger.js';
+import type { Logger } from '../../logger.js';
+import { Worker } from '../../workers/worker.js';
 
 export interface FacebookOptions {
   /** Graph API base URL; https://graph.facebook.com by default (tests point it at a fake). */
@@ -47,147 +46,69 @@ const MIN_TIMER_MS = 20;
 
 type Outcome = { ok: true } | { ok: false; retryable: boolean; error: string };
 
-export class FacebookDeliveryWorker {
+export class FacebookDeliveryWorker extends Worker {
   readonly graphBaseUrl: string;
   readonly apiVersion: string;
   private readonly backoffMs: number[];
   private readonly batchSize: number;
   private readonly pollMs: number;
-  private readonly leaseMs: number;
+  private readonly queue: OutgoingQueue;
   private readonly connections: FacebookConnections;
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private again = false;
-  private timer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
 
   constructor(
-    private readonly prisma: PrismaClient,
-    private readonly sql: SqlRunner,
+    prisma: PrismaClient,
+    sql: SqlRunner,
     private readonly conversations: Conversations,
     secret: string,
     private readonly options: FacebookOptions = {},
   ) {
+    super({ intervalMs: options.pollMs ?? 30_000, logger: options.logger, failureMessage: 'Facebook delivery: queue check failed' });
     this.graphBaseUrl = (options.graphBaseUrl ?? DEFAULT_GRAPH_URL).replace(/\/+$/, '');
     this.apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
     this.backoffMs = options.backoffMs ?? DEFAULT_BACKOFF_MS;
     this.batchSize = options.batchSize ?? 10;
     this.pollMs = options.pollMs ?? 30_000;
-    this.leaseMs = options.leaseMs ?? 120_000;
+    this.queue = new OutgoingQueue(prisma, sql, { channel: 'facebook', leaseMs: options.leaseMs ?? 120_000 });
     this.connections = new FacebookConnections(prisma, secret);
-  }
-
-  /** Begins sending: what is pending now, and every new message the moment it is stored. */
-  async start(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    this.unsubscribe = this.conversations.onOutgoing((message) => {
-      if (message.channel === 'facebook') this.wake();
-    });
-    this.wake();
-  }
-
-  /** Stops taking messages and waits for the sends in flight. */
-  async stop(): Promise<void> {
-    this.running = false;
-    this.unsubscribe?.();
-    clearTimeout(this.timer);
-    await this.loop;
-  }
-
-  /** Looks at the queue now. */
-  wake(): void {
-    if (!this.running) return;
-    if (this.loop) {
-      this.again = true;
-      return;
-    }
-    clearTimeout(this.timer);
-    this.loop = this.drain().finally(() => {
-      this.loop = null;
-      // a wake that came while the last query ran must not be lost
-      if (this.again) this.wake();
-    });
   }
 
   /** Claims and sends one batch; returns how many messages it took. */
   async runOnce(now = new Date()): Promise<number> {
-    const claimed = await this.claim(now);
+    const claimed = await this.queue.claimDue(now, this.batchSize);
     await Promise.all(claimed.map((id) => this.deliver(id)));
     return claimed.length;
   }
 
-  private async drain(): Promise<void> {
-    try {
-      do {
-        this.again = false;
-        while (this.running && (await this.runOnce()) > 0);
-      } while (this.running && this.again);
-      if (this.running) this.schedule(await this.nextDue());
-    } catch (error) {
-      (this.options.logger ?? silentLogger).error({ err: error }, 'Facebook delivery: queue check failed');
-      if (this.running) this.schedule(Date.now() + this.pollMs);
-    }
+  // every new message is sent the moment it is stored
+  protected async starting(): Promise<void> {
+    this.unsubscribe = this.conversations.onOutgoing((message) => {
+      if (message.channel === 'facebook') this.wake();
+    });
   }
 
-  private schedule(dueAt: number | null): void {
-    const delay = dueAt === null ? this.pollMs : Math.min(this.pollMs, Math.max(MIN_TIMER_MS, dueAt - Date.now()));
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.wake(), delay);
-    this.timer.unref();
+  protected async stopping(): Promise<void> {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
   }
 
-  // The oldest pending message of each facebook dialogue, due now; the clock is the app's (as for
-  // next_delivery_at written by the conversation service), not the database server's.
-  private static readonly FIRST_PENDING = `
-    FROM messages m JOIN dialogs d ON d.id = m.dialog_id
-    WHERE m.delivery_status = 'pending' AND d.channel = 'facebook'
-      AND NOT EXISTS (SELECT 1 FROM messages e WHERE e.dialog_id = m.dialog_id AND e.delivery_status = 'pending' AND e.id < m.id)`;
-
-  private async claim(now: Date): Promise<number[]> {
-    const rows = await this.sql.query<{ id: number | string }>(
-      `UPDATE messages SET next_delivery_at = $2::timestamptz
-       WHERE delivery_status = 'pending' AND id IN (
-         SELECT m.id ${FacebookDeliveryWorker.FIRST_PENDING}
-           AND (m.next_delivery_at IS NULL OR m.next_delivery_at <= $1::timestamptz)
-         ORDER BY m.next_delivery_at NULLS FIRST, m.id
-         LIMIT $3
-         FOR UPDATE OF m SKIP LOCKED)
-       RETURNING id`,
-      [now.toISOString(), new Date(now.getTime() + this.leaseMs).toISOString(), this.batchSize],
-    );
-    return rows.map((row) => Number(row.id));
-  }
-
-  private async nextDue(): Promise<number | null> {
-    const [row] = await this.sql.query<{ due: Date | string | null }>(
-      `SELECT min(COALESCE(m.next_delivery_at, to_timestamp(0))) AS due ${FacebookDeliveryWorker.FIRST_PENDING}`,
-    );
-    return row?.due ? new Date(row.due).getTime() : null;
+  /** Sends batches until none is due; the next round runs when the next message is due. */
+  protected async round(): Promise<number> {
+    while (this.isRunning && (await this.runOnce()) > 0);
+    const dueAt = await this.queue.nextDueAt();
+    return dueAt === null ? this.pollMs : Math.min(this.pollMs, Math.max(MIN_TIMER_MS, dueAt - Date.now()));
   }
 
   private async deliver(id: number): Promise<void> {
-    const message = await this.prisma.message.findUnique({
-      where: { id },
-      select: { text: true, deliveryAttempts: true, dialog: { select: { chatId: true, client: { select: { externalId: true } } } } },
-    });
-    if (!message) return; // deleted with its dialogue meanwhile
-    const outcome = await this.send(message.dialog.chatId, message.dialog.client.externalId, message.text);
-    const attempts = message.deliveryAttempts + 1;
-    const where = { id, deliveryStatus: 'pending' as const };
-    if (outcome.ok) {
-      await this.prisma.message.updateMany({ where, data: { deliveryStatus: 'sent', deliveryAttempts: attempts, deliveryError: null, nextDeliveryAt: null } });
-      return;
-    }
+    const delivery = await this.queue.delivery(id);
+    if (!delivery) return; // deleted with its dialogue meanwhile
+    const outcome = await this.send(delivery.chatId, delivery.recipient, delivery.text);
+    const attempts = delivery.attempts + 1;
+    if (outcome.ok) return this.queue.recordSent(id, attempts);
     const wait = outcome.retryable ? this.backoffMs[attempts - 1] : undefined;
-    if (wait !== undefined) {
-      await this.prisma.message.updateMany({
-        where, data: { deliveryAttempts: attempts, deliveryError: `attempt ${attempts}: ${outcome.error}`, nextDeliveryAt: new Date(Date.now() + wait) },
-      });
-      return; // the end of this round sets the timer for the earliest due message
-    }
-    const error = outcome.retryable ? `gave up after ${attempts} attempts: ${outcome.error}` : outcome.error;
-    await this.prisma.message.updateMany({ where, data: { deliveryStatus: 'failed', deliveryAttempts: attempts, deliveryError: error, nextDeliveryAt: null } });
+    // the end of this round sets the timer for the earliest due message
+    if (wait !== undefined) return this.queue.recordRetry(id, attempts, `attempt ${attempts}: ${outcome.error}`, new Date(Date.now() + wait));
+    return this.queue.recordFailed(id, attempts, outcome.retryable ? `gave up after ${attempts} attempts: ${outcome.error}` : outcome.error);
   }
 
   private async send(chatId: number, psid: string, text: string): Promise<Outcome> {

@@ -5,7 +5,9 @@
 //        403, nothing stored either way), then text messages and postbacks are stored as client
 //        messages of the sender's (PSID) facebook dialogue; everything else is acknowledged and
 //        dropped (src/facebook/events.ts).
-// Unknown chat key, or a chat without a Facebook connection: 404.
+// Unknown chat key, or a chat without a Facebook connection: 404. The routes throw their refusals
+// (ChatsErrors); the error handler at the end answers them with their kind's status
+// (src/http/error-status.ts) in plain text, and anything else with a logged 500.
 //
 // Meta delivers at least once: each message is stored under "fb:<mid>" (messages.external_id is
 // unique), so a redelivery stores nothing. Storing is a few inserts, so it is awaited before the
@@ -17,11 +19,15 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import type { ChatsAdminContext } from '../../context.js';
 import { FacebookConnections } from './connection.js';
 import { SecretBoxError } from '../../domain/secret-box.js';
+import { ChatsError } from '../../domain/errors.js';
+import { asChatsError, errorHeaders, httpStatusOf } from '../../http/error-status.js';
 import { parseWebhook, type IncomingMessage } from './webhook-events.js';
 
 export const FACEBOOK_WEBHOOK_PATH = '/webhooks/facebook/:publicKey';
 const SIGNATURE = /^sha256=([0-9a-f]{64})$/i;
 const BODY_LIMIT = '1mb';
+
+const unknownChat = () => new ChatsError('not_found', 'unknown_chat', 'Unknown chat');
 
 export function facebookWebhookRouter(ctx: ChatsAdminContext): Router {
   const router = express.Router();
@@ -35,10 +41,10 @@ export function facebookWebhookRouter(ctx: ChatsAdminContext): Router {
   router.get(FACEBOOK_WEBHOOK_PATH, async (req, res, next) => {
     try {
       const chat = await connectedChat(req.params.publicKey);
-      if (!chat) return text(res, 404, 'Unknown chat');
+      if (!chat) throw unknownChat();
       const { 'hub.mode': mode, 'hub.verify_token': token, 'hub.challenge': challenge } = req.query;
       if (mode !== 'subscribe' || typeof token !== 'string' || !sameText(token, chat.verifyToken) || typeof challenge !== 'string') {
-        return text(res, 403, 'Verification failed');
+        throw new ChatsError('forbidden', 'verification_failed', 'Verification failed');
       }
       text(res, 200, challenge);
     } catch (error) {
@@ -50,8 +56,10 @@ export function facebookWebhookRouter(ctx: ChatsAdminContext): Router {
   const precheck = async (req: Request, res: Response, next: NextFunction) => {
     try {
       const chat = await connectedChat(req.params.publicKey);
-      if (!chat) return text(res, 404, 'Unknown chat');
-      if (!SIGNATURE.test(req.get('x-hub-signature-256')?.trim() ?? '')) return text(res, 401, 'Missing or malformed X-Hub-Signature-256');
+      if (!chat) throw unknownChat();
+      if (!SIGNATURE.test(req.get('x-hub-signature-256')?.trim() ?? '')) {
+        throw new ChatsError('unauthenticated', 'signature_missing', 'Missing or malformed X-Hub-Signature-256');
+      }
       res.locals.facebookChatId = chat.id;
       next();
     } catch (error) {
@@ -72,15 +80,15 @@ export function facebookWebhookRouter(ctx: ChatsAdminContext): Router {
       const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const signature = SIGNATURE.exec(req.get('x-hub-signature-256')?.trim() ?? '') as RegExpExecArray;
       const credentials = await connections.credentials(chatId);
-      if (!credentials) return text(res, 404, 'Unknown chat');
+      if (!credentials) throw unknownChat();
       const expected = createHmac('sha256', credentials.appSecret).update(raw).digest();
-      if (!timingSafeEqual(expected, Buffer.from(signature[1], 'hex'))) return text(res, 403, 'Signature mismatch');
+      if (!timingSafeEqual(expected, Buffer.from(signature[1], 'hex'))) throw new ChatsError('forbidden', 'signature_mismatch', 'Signature mismatch');
 
       let body: unknown;
       try {
         body = JSON.parse(raw.toString('utf8'));
       } catch {
-        return text(res, 400, 'Malformed JSON');
+        throw new ChatsError('invalid', 'malformed_json', 'Malformed JSON');
       }
       const { messages } = parseWebhook(body, credentials.pageId);
       await storeAll(chatId, messages);
@@ -106,10 +114,14 @@ export function facebookWebhookRouter(ctx: ChatsAdminContext): Router {
     );
   }
 
-  router.use(FACEBOOK_WEBHOOK_PATH, (error: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+  router.use(FACEBOOK_WEBHOOK_PATH, (error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
-    // body-parser's own errors: too large (413), aborted or bad encoding (400/415)
-    if (error.type && error.status && error.status < 500) return text(res, error.status, error.message);
+    // ours, and body-parser's own: too large (413), aborted or bad encoding (400/415)
+    const refusal = asChatsError(error);
+    if (refusal) {
+      res.set(errorHeaders(refusal));
+      return text(res, httpStatusOf(refusal), refusal.message);
+    }
     if (error instanceof SecretBoxError) {
       ctx.logger.error({}, 'Facebook webhook: the stored app secret does not decrypt (was SECRET changed?); connect the page again');
     } else {

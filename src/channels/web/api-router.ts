@@ -5,15 +5,18 @@
 //   GET  /widget/api/:publicKey/events?dialogId&clientId&after                  → SSE (event-stream.ts)
 // Every request: unknown key 404, foreign Origin 403, invalid input 400, over the rate 429, and a
 // dialogue is only ever reached with the client id that owns it (404 otherwise). Nothing is
-// stored before all checks pass.
+// stored before all checks pass. Handlers throw their refusals (ChatsErrors: the widget's own and
+// the conversation service's); `route` answers them all in one place, with the status of their
+// kind (src/http/error-status.ts) and `{ error: <code>, message }`.
 import express, { type Request, type Response, type Router } from 'express';
 import type { ChatsAdminContext } from '../../context.js';
-import { recordPageVisit } from '../../conversations/markers.js';
 import { ChatDirectory, apiOriginAllowed, ownOrigins, type WidgetChat } from './chat-directory.js';
 import { WidgetRateLimiter, DEFAULT_RATE_LIMITS, type RateLimitOptions } from './rate-limit.js';
-import { DEFAULT_MAX_MESSAGE_LENGTH, parseMessage, parseSession, parseVisit, type WidgetError } from './validation.js';
+import { DEFAULT_MAX_MESSAGE_LENGTH, parseMessage, parseSession, parseVisit, WidgetError } from './validation.js';
+import type { ChatsError } from '../../domain/errors.js';
+import { asChatsError, errorHeaders, httpStatusOf } from '../../http/error-status.js';
 import { eventStreamHandler } from './events-route.js';
-import { DialogOwners, findOwnedDialog, recentMessages, dialogState } from './dialog-access.js';
+import { DialogOwners, recentMessages, dialogState } from './dialog-access.js';
 
 export interface WidgetOptions {
   /** Longest client message, in characters. */
@@ -37,9 +40,12 @@ export interface WidgetServices {
 
 type Handler = (req: Request, res: Response, chat: WidgetChat) => Promise<void>;
 
-export function sendError(res: Response, error: WidgetError, headers: Record<string, string> = {}): void {
-  res.status(error.status).set(headers).json({ error: error.error, message: error.message });
+/** The one answer of a refusal: its kind's status, Retry-After when it has one, code and message. */
+export function sendError(res: Response, error: ChatsError): void {
+  res.status(httpStatusOf(error)).set(errorHeaders(error)).json({ error: error.code, message: error.message });
 }
+
+const INTERNAL_ERROR = { error: 'internal_error', message: 'Something went wrong; please retry.' };
 
 export function widgetServices(ctx: ChatsAdminContext, options: WidgetOptions): WidgetServices {
   return {
@@ -61,41 +67,38 @@ export function widgetApiRouter(services: WidgetServices, options: WidgetOptions
   const route = (handler: Handler, withBody = true) => async (req: Request, res: Response) => {
     try {
       const chat = await chats.find(req.params.publicKey);
-      if (!chat) return sendError(res, { status: 404, error: 'unknown_chat', message: 'There is no chat with this key.' });
-      if (!apiOriginAllowed(req, chat, ctx.publicUrl)) {
-        return sendError(res, { status: 403, error: 'origin_not_allowed', message: 'Requests from this origin are not allowed.' });
-      }
+      if (!chat) throw new WidgetError('not_found', 'unknown_chat', 'There is no chat with this key.');
+      if (!apiOriginAllowed(req, chat, ctx.publicUrl)) throw new WidgetError('forbidden', 'origin_not_allowed', 'Requests from this origin are not allowed.');
       const bodyError = withBody ? await parseBody(req, res) : undefined;
       // invalid requests are charged too, so that a flood of junk is throttled like any other
       const source = withBody ? (req.body as Record<string, unknown> | undefined)?.clientId : req.query.clientId;
       const wait = limiter.take(chat.id, typeof source === 'string' ? source.slice(0, 64) : null, req.ip ?? 'unknown');
-      if (wait) return sendError(res, { status: 429, error: 'rate_limited', message: `Too many requests; retry in ${wait} s.` }, { 'Retry-After': String(wait) });
-      if (bodyError) return sendError(res, bodyError);
+      if (wait) throw new WidgetError('too_many', 'rate_limited', `Too many requests; retry in ${wait} s.`, { details: { retryAfter: wait } });
+      if (bodyError) throw bodyError;
       await handler(req, res, chat);
     } catch (error) {
-      const known = conversationError(error) ?? overloaded(error);
+      // a refusal of ours or of the conversation service; an overloaded database (retry shortly)
+      const refusal = asChatsError(error);
+      if (!refusal) ctx.logger.error({ err: error, path: req.path }, 'widget API request failed');
       if (res.headersSent) res.end();
-      else if (known) sendError(res, known, known.status === 503 ? { 'Retry-After': '1' } : {});
-      else sendError(res, { status: 500, error: 'internal_error', message: 'Something went wrong; please retry.' });
-      if (!known) ctx.logger.error({ err: error, path: req.path }, 'widget API request failed');
+      else if (refusal) sendError(res, refusal);
+      else res.status(500).json(INTERNAL_ERROR);
     }
   };
 
   // JSON only: a form or text/plain post (what a cross-site <form> can send) is refused outright.
-  const parseBody = (req: Request, res: Response) => new Promise<WidgetError | undefined>((resolve) => {
-    if (!req.is('application/json')) return resolve({ status: 415, error: 'unsupported_media_type', message: 'Send the body as application/json.' });
+  const parseBody = (req: Request, res: Response) => new Promise<ChatsError | undefined>((resolve, reject) => {
+    if (!req.is('application/json')) return resolve(new WidgetError('unsupported', 'unsupported_media_type', 'Send the body as application/json.'));
     json(req, res, (error?: unknown) => {
-      const type = (error as { type?: string } | undefined)?.type;
-      if (!error) resolve(undefined);
-      else if (type === 'entity.too.large') resolve({ status: 413, error: 'body_too_large', message: 'The request body is too large.' });
-      else if (type === 'encoding.unsupported' || type === 'charset.unsupported') resolve({ status: 415, error: 'unsupported_encoding', message: 'Send the body as UTF-8 JSON.' });
-      else resolve({ status: 400, error: 'malformed_json', message: 'The request body is not valid JSON.' });
+      if (!error) return resolve(undefined);
+      const refusal = asChatsError(error); // too large, not UTF-8, not JSON
+      return refusal ? resolve(refusal) : reject(error);
     });
   });
 
   router.post('/widget/api/:publicKey/session', route(async (req, res, chat) => {
     const input = parseSession(req.body);
-    if (!input.ok) return sendError(res, input.error);
+    if (!input.ok) throw input.error;
     const { clientId, create } = input.value;
     let dialogId: string | null = null;
     let created = false;
@@ -104,12 +107,7 @@ export function widgetApiRouter(services: WidgetServices, options: WidgetOptions
     } else {
       // a returning visitor's page load: show an active dialogue, but never start one (a new
       // dialogue stores the greeting, a paid message) before the visitor opens the chat
-      const active = await ctx.prisma.dialog.findFirst({
-        where: { chatId: chat.id, channel: 'web', status: 'active', client: { externalId: clientId } },
-        orderBy: { createdAt: 'desc' },
-        select: { id: true },
-      });
-      dialogId = active?.id ?? null;
+      dialogId = await ctx.conversations.activeDialogOf({ chatId: chat.id, channel: 'web', externalId: clientId });
     }
     if (!dialogId) {
       res.json({ dialogId: null });
@@ -121,9 +119,9 @@ export function widgetApiRouter(services: WidgetServices, options: WidgetOptions
 
   router.post('/widget/api/:publicKey/messages', route(async (req, res, chat) => {
     const input = parseMessage(req.body, maxMessageLength);
-    if (!input.ok) return sendError(res, input.error);
+    if (!input.ok) throw input.error;
     const { dialogId, clientId, clientMessageId, text } = input.value;
-    if (!(await owners.owns(chat.id, dialogId, clientId))) return sendError(res, notFound);
+    if (!(await owners.owns(chat.id, dialogId, clientId))) throw dialogNotFound();
     // The conversation service stores the key once (unique index): a retry, even after the
     // dialogue closed, answers 200 with the stored message; a closed dialogue otherwise is 409.
     const externalId = `web:${clientId}:${clientMessageId}`;
@@ -137,42 +135,24 @@ export function widgetApiRouter(services: WidgetServices, options: WidgetOptions
 
   router.post('/widget/api/:publicKey/visits', route(async (req, res, chat) => {
     const input = parseVisit(req.body, [...new Set([...chat.allowedOrigins, ...ownOrigins(req, ctx.publicUrl)])]);
-    if (!input.ok) return sendError(res, input.error);
+    if (!input.ok) throw input.error;
     const { dialogId, clientId, url, title, at } = input.value;
-    const dialog = await findOwnedDialog(ctx.prisma, chat.id, dialogId, clientId);
-    if (!dialog) return sendError(res, notFound);
-    if (dialog.status === 'closed') return sendError(res, { status: 409, error: 'dialog_closed', message: 'This dialogue is closed; start a new session.' });
-    await recordPageVisit(ctx.prisma, dialogId, { url, title, at });
+    if (!(await owners.owns(chat.id, dialogId, clientId))) throw dialogNotFound();
+    // a closed dialogue is refused (409 dialog_closed): the widget starts a new session
+    await ctx.conversations.recordVisit(dialogId, { url, title, at });
     res.status(201).json({ ok: true });
   }));
 
   router.get('/widget/api/:publicKey/events', route(eventStreamHandler(services, options), false));
 
   // Anything else under the API: a JSON 404 rather than the host's HTML error page.
-  router.use('/widget/api', (_req, res) => sendError(res, { status: 404, error: 'not_found', message: 'No such widget endpoint.' }));
+  router.use('/widget/api', (_req, res) => sendError(res, new WidgetError('not_found', 'not_found', 'No such widget endpoint.')));
   return router;
-}
-
-/** The conversation service's refusals (ConversationError: 400/404/409 with a code) as answers. */
-function conversationError(error: unknown): WidgetError | null {
-  const { name, status, code, message } = (error ?? {}) as { name?: string; status?: unknown; code?: unknown; message?: string };
-  if (name !== 'ConversationError' || typeof status !== 'number' || typeof code !== 'string') return null;
-  return { status, error: code, message: message ?? code };
-}
-
-/**
- * No database connection or transaction could be had in time (Prisma P2024/P2028): the server is
- * overloaded, not broken. 503 tells the widget to retry shortly (it does, with the same ids).
- */
-function overloaded(error: unknown): WidgetError | null {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code !== 'P2024' && code !== 'P2028') return null;
-  return { status: 503, error: 'busy', message: 'The server is busy; retry in a moment.' };
 }
 
 // The same answer whether the dialogue does not exist or belongs to someone else: a client id
 // must not learn which session ids exist.
-export const notFound: WidgetError = { status: 404, error: 'dialog_not_found', message: 'No such dialogue for this client.' };
+export const dialogNotFound = (): WidgetError => new WidgetError('not_found', 'dialog_not_found', 'No such dialogue for this client.');
 
 export interface PublicMessage { id: number; authorType: string; authorName: string | null; text: string; sentAt: string; clientMessageId?: string | null }
 

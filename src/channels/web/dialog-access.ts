@@ -2,6 +2,7 @@
 // on the web channel, and belong to this client id), its state, and its messages by id.
 import type { PrismaClient } from '@prisma/client';
 import type { PublicMessage } from './api-router.js';
+import { isWaitingForOperator } from '../../domain/dialog-status.js';
 
 export interface OwnedDialog { id: string; status: 'active' | 'closed' }
 
@@ -52,8 +53,8 @@ export async function dialogState(prisma: PrismaClient, dialogId: string): Promi
   });
   return {
     status: dialog.status,
-    // handed over and no operator has written yet: the widget says an operator will answer
-    waitingForOperator: dialog.status === 'active' && !!dialog.transferredAt && !dialog.firstOperatorReplyAt,
+    // the widget then says an operator will answer
+    waitingForOperator: isWaitingForOperator(dialog),
   };
 }
 

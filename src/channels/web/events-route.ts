@@ -6,8 +6,8 @@ import type { Request, Response } from 'express';
 import { streamDialogEvents } from '../../conversations/event-stream.js';
 import type { WidgetChat } from './chat-directory.js';
 import { messagesAfter, dialogState } from './dialog-access.js';
-import { notFound, publicMessage, sendError, type WidgetOptions, type WidgetServices } from './api-router.js';
-import { parseEvents } from './validation.js';
+import { dialogNotFound, publicMessage, type WidgetOptions, type WidgetServices } from './api-router.js';
+import { parseEvents, WidgetError } from './validation.js';
 
 const REPLAY_PAGE = 500;
 /** A client that does not read its stream is dropped (it reconnects and replays what it missed). */
@@ -22,11 +22,11 @@ export function eventStreamHandler(services: WidgetServices, options: WidgetOpti
   return async (req: Request, res: Response, chat: WidgetChat): Promise<void> => {
     const lastEventId = req.get('last-event-id');
     const input = parseEvents(req.query as Record<string, unknown>, lastEventId === '' ? undefined : lastEventId);
-    if (!input.ok) return sendError(res, input.error);
+    if (!input.ok) throw input.error;
     const { dialogId, clientId, after } = input.value;
-    if (!(await services.owners.owns(chat.id, dialogId, clientId))) return sendError(res, notFound);
+    if (!(await services.owners.owns(chat.id, dialogId, clientId))) throw dialogNotFound();
     if ((open.get(dialogId) ?? 0) >= maxStreams) {
-      return sendError(res, { status: 429, error: 'too_many_streams', message: 'Too many open streams for this dialogue.' }, { 'Retry-After': '10' });
+      throw new WidgetError('too_many', 'too_many_streams', 'Too many open streams for this dialogue.', { details: { retryAfter: 10 } });
     }
     open.set(dialogId, (open.get(dialogId) ?? 0) + 1);
 

@@ -10,6 +10,7 @@
 //   operator row.
 import type { SqlRunner } from '../../db/sql-runner.js';
 import type { ReportColumn, ReportDefinition, ReportOptions, ReportRow } from '../report-definition.js';
+import { noOperatorResponseSql } from '../../domain/dialog-status.js';
 import { responseTimesCtes, roundSeconds } from '../sql/response-times.sql.js';
 
 const COLUMNS: ReportColumn[] = [
@@ -42,7 +43,9 @@ function rowsQuery(options: ReportOptions) {
     WITH ${ctes.sql},
     per_dialog AS (
       SELECT t.dialog_id, min(t.assigned_operator_id) AS assigned_operator_id,
-        min(t.transferred_at) AS transferred_at, bool_or(t.is_reply) AS replied,
+        min(t.transferred_at) AS transferred_at,
+        -- the first operator message at/after the transfer, so that the stored-facts rule applies as is
+        min(t.sent_at) FILTER (WHERE t.is_reply) AS first_operator_reply_at,
         count(*) FILTER (WHERE t.author_type = 'client') AS client_messages
       FROM timeline t GROUP BY t.dialog_id
     ),
@@ -74,7 +77,7 @@ function rowsQuery(options: ReportOptions) {
     unanswered AS (
       SELECT pd.assigned_operator_id AS operator_id, count(*) AS dialogues
       FROM per_dialog pd
-      WHERE pd.assigned_operator_id IS NOT NULL AND pd.transferred_at IS NOT NULL AND pd.replied IS NOT TRUE
+      WHERE pd.assigned_operator_id IS NOT NULL AND ${noOperatorResponseSql('pd')}
       GROUP BY pd.assigned_operator_id
     )
     SELECT COALESCE(u.name, u.email) AS operator, w.dialogues::int,

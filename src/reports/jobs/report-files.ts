@@ -3,6 +3,7 @@
 // a complete workbook.
 import fs from 'node:fs';
 import path from 'node:path';
+import { isUuid } from '../../domain/uuid.js';
 
 const PART = '.part';
 
@@ -12,7 +13,7 @@ export class ReportFiles {
   }
 
   finalPath(jobId: string): string {
-    if (!/^[0-9a-f-]{36}$/i.test(jobId)) throw new Error('invalid job id');
+    if (!isUuid(jobId)) throw new Error('invalid job id');
     return path.join(this.dir, `${jobId}.xlsx`);
   }
 

@@ -1,5 +1,8 @@
 // Generates queued report jobs in the background, at most `concurrency` at a time, with
 // heartbeats so that a job cut off by a crash is noticed and retried (JobStore.recoverAbandoned).
+// A round (src/workers/worker.ts) claims jobs up to the limit; the jobs run on after the round,
+// and each one that ends wakes the worker to claim the next. Stopping waits for them: they go
+// back to the queue for the next start.
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { ReportJob } from '@prisma/client';
@@ -9,7 +12,8 @@ import { isReportType, type ReportDefinition, type ReportType } from '../report-
 import { exportReport, ExportCancelled } from '../export-report.js';
 import type { JobStore } from './job-store.js';
 import type { ReportFiles } from './report-files.js';
-import { silentLogger, type Logger } from '../../logger.js';
+import type { Logger } from '../../logger.js';
+import { Worker } from '../../workers/worker.js';
 
 export interface ReportWorkerOptions {
   store: JobStore;
@@ -25,67 +29,41 @@ export interface ReportWorkerOptions {
   logger?: Logger;
 }
 
-export class ReportWorker {
+export class ReportWorker extends Worker {
   readonly workerId = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   private readonly running = new Map<string, { stop: boolean; done: Promise<void> }>();
-  private timer: NodeJS.Timeout | undefined;
-  private ticking: Promise<void> | null = null;
-  private stopped = true;
   private lastMaintenance = 0;
 
-  private readonly logger: Logger;
-
   constructor(private readonly options: ReportWorkerOptions) {
-    this.logger = options.logger ?? silentLogger;
-  }
-
-  async start(): Promise<void> {
-    this.stopped = false;
-    await this.maintain();
-    this.timer = setInterval(() => void this.tick(), this.options.pollMs);
-    this.timer.unref();
-    void this.tick();
-  }
-
-  /** Stops taking jobs; jobs being generated are put back in the queue for the next start. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.ticking;
-    for (const job of this.running.values()) job.stop = true;
-    await Promise.all([...this.running.values()].map((job) => job.done));
-  }
-
-  /** Looks at the queue now (after a job was created). */
-  kick(): void {
-    void this.tick();
+    super({ intervalMs: options.pollMs, logger: options.logger, failureMessage: 'report queue check failed' });
   }
 
   get activeJobs(): number {
     return this.running.size;
   }
 
-  private tick(): Promise<void> {
-    if (this.ticking || this.stopped) return this.ticking ?? Promise.resolve();
-    this.ticking = this.claimJobs().finally(() => { this.ticking = null; });
-    return this.ticking;
+  protected async starting(): Promise<void> {
+    await this.maintain();
   }
 
-  private async claimJobs(): Promise<void> {
-    try {
-      if (Date.now() - this.lastMaintenance > 60_000) await this.maintain();
-      while (!this.stopped && this.running.size < this.options.concurrency) {
-        const job = await this.options.store.claim(this.workerId);
-        if (!job) break;
-        const state = { stop: false, done: Promise.resolve() };
-        state.done = this.generate(job, state).finally(() => {
-          this.running.delete(job.id);
-          this.kick();
-        });
-        this.running.set(job.id, state);
-      }
-    } catch (error) {
-      this.logger.error({ err: error }, 'report queue check failed');
+  /** Jobs being generated are put back in the queue for the next start. */
+  protected async stopping(): Promise<void> {
+    for (const job of this.running.values()) job.stop = true;
+    await Promise.all([...this.running.values()].map((job) => job.done));
+  }
+
+  /** Claims queued jobs up to the concurrency limit. */
+  protected async round(): Promise<void> {
+    if (Date.now() - this.lastMaintenance > 60_000) await this.maintain();
+    while (this.isRunning && this.running.size < this.options.concurrency) {
+      const job = await this.options.store.claim(this.workerId);
+      if (!job) break;
+      const state = { stop: false, done: Promise.resolve() };
+      state.done = this.generate(job, state).finally(() => {
+        this.running.delete(job.id);
+        this.wake();
+      });
+      this.running.set(job.id, state);
     }
   }
 

@@ -7,6 +7,7 @@
 // without a per-row query or a sort of the whole result.
 import type { SqlRunner } from '../../db/sql-runner.js';
 import { dialogFilterSql } from '../../db/dialog-filter-sql.js';
+import { dialogLink } from '../../domain/dialog-link.js';
 import { channelLabel } from '../channel-label.js';
 import type { ReportColumn, ReportDefinition, ReportOptions, ReportRow, ReportType } from '../report-definition.js';
 import { transcriptAggregateSql } from './transcript.js';
@@ -129,16 +130,15 @@ function toRow(r: SessionRecord, dialogUrlBase: string): ReportRow {
     operatorMessages: r.operator_messages,
     cost: r.cost,
     currency: r.currency,
-    link: { text: 'Open', url: `${dialogUrlBase}/${r.id}/show` },
+    link: { text: 'Open', url: dialogLink(dialogUrlBase, r.id) },
     transcript: r.transcript,
   };
 }
 
 async function* sessionRows(sql: SqlRunner, options: ReportOptions, markedOnly: boolean): AsyncIterable<ReportRow[]> {
   const query = sessionRowsQuery(options, markedOnly);
-  const base = options.dialogUrlBase.replace(/\/+$/, '');
   for await (const batch of sql.cursor<SessionRecord>(query.sql, query.params, BATCH_SIZE)) {
-    yield batch.map((r) => toRow(r, base));
+    yield batch.map((r) => toRow(r, options.dialogUrlBase));
   }
 }
 

@@ -31,7 +31,7 @@ async function preparePassword(request: ActionRequest, isNew: boolean): Promise<
 export function adminUserResource(ctx: ChatsAdminContext): ResourceWithOptions {
   const { adminOnly, anyUser } = accessRules(ctx.users);
   return {
-    resource: new ChatsPrismaResource(ctx.prisma, ctx.datamodel, 'AdminUser', {}, ['passwordHash']),
+    resource: new ChatsPrismaResource(ctx.prisma, ctx.datamodel, 'AdminUser', { serverOnly: ['passwordHash'] }),
     options: {
       navigation: { name: 'administration', icon: 'Users' },
       titleProperty: 'email',

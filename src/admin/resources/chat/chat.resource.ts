@@ -12,17 +12,8 @@ import { viewDialogsAction } from './actions/view-dialogs.action.js';
 import { deleteChatAction } from './actions/delete.action.js';
 import { chatPriceLabels } from '../../hooks/money-labels.js';
 
-/** Columns that never leave the server in a record: hiding a property does not remove it from the
- * record JSON that every chat action (list, show, edit) sends to the browser. */
+/** The Facebook secrets and verify token: shown masked by Connect Facebook only, never in a record. */
 const SERVER_ONLY = ['fbPageTokenEnc', 'fbAppSecretEnc', 'fbVerifyToken'];
-
-class ChatResource extends ChatsPrismaResource {
-  protected prepareReturnValues(row: Record<string, unknown>): Record<string, unknown> {
-    const values = super.prepareReturnValues(row);
-    for (const column of SERVER_ONLY) delete values[column];
-    return values;
-  }
-}
 
 export function chatResource(ctx: ChatsAdminContext): ResourceWithOptions {
   const { adminOnly, anyUser } = accessRules(ctx.users);
@@ -30,7 +21,7 @@ export function chatResource(ctx: ChatsAdminContext): ResourceWithOptions {
   // "—" on the show page when a nullable field is empty
   const showOrDash = { components: { show: components.ShowOrDash } };
   return {
-    resource: new ChatResource(ctx.prisma, ctx.datamodel, 'Chat'),
+    resource: new ChatsPrismaResource(ctx.prisma, ctx.datamodel, 'Chat', { serverOnly: SERVER_ONLY }),
     options: {
       navigation: { name: 'chats', icon: 'MessageCircle' },
       titleProperty: 'name',

@@ -7,7 +7,7 @@ import { ChatsPrismaResource, type Where } from '../../prisma-resource.js';
 import type { ChatsAdminContext } from '../../../context.js';
 import type { Datamodel } from '../../../db/dmmf.js';
 import { accessRules } from '../../access.js';
-import { STATUS_FILTER_VALUES } from '../../../domain/dialog-status.js';
+import { STATUS_FILTER_VALUES, waitingFirstOrder } from '../../../domain/dialog-status.js';
 import { FILTER_PARAMS, parseDialogFilter } from '../../../domain/dialog-filter.js';
 import { dialogFilterWhere } from '../../../db/dialog-filter-prisma.js';
 import { guardListQuery, unknownFilters, withIdTieBreaker, type ListQueryRules } from '../../hooks/list-query.js';
@@ -15,9 +15,9 @@ import { enrichList, enrichShow } from './hooks/enrich.hooks.js';
 import { messagesPageAction } from './actions/messages-page.action.js';
 import { exportAction } from './actions/export.action.js';
 import { closeAction, replyAction, takeAction } from './actions/operator.actions.js';
-import { waitingFirstAction, waitingFirstOrder } from './actions/waiting-first.action.js';
+import { waitingFirstAction } from './actions/waiting-first.action.js';
+import { isUuid } from '../../../domain/uuid.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NONE: Where = { id: { in: [] } };
 // `filters.id` is the search action's lookup by session id (Message's dialogue filter uses it).
 const KNOWN_FILTERS = [...Object.values(FILTER_PARAMS), 'filters.id'];
@@ -58,17 +58,17 @@ class DialogPrismaResource extends ChatsPrismaResource {
     const where = dialogFilterWhere(parsed);
     if (sessionId === undefined) return where;
     // a session id is matched whole: the column is a UUID, with no substring search on it
-    const byId = typeof sessionId === 'string' && UUID.test(sessionId.trim()) ? { id: sessionId.trim().toLowerCase() } : NONE;
+    const byId = typeof sessionId === 'string' && isUuid(sessionId.trim()) ? { id: sessionId.trim().toLowerCase() } : NONE;
     return Object.keys(where).length ? { AND: [where, byId] } : byId;
   }
 
   // Session ids are UUIDs: anything else is "not found", not a database error.
   async findOne(id: string | number) {
-    return UUID.test(String(id)) ? super.findOne(String(id)) : null;
+    return isUuid(String(id)) ? super.findOne(String(id)) : null;
   }
 
   async findMany(ids: (string | number)[]) {
-    const valid = ids.map(String).filter((id) => UUID.test(id));
+    const valid = ids.map(String).filter(isUuid);
     return valid.length ? super.findMany(valid) : [];
   }
 

@@ -7,8 +7,8 @@ import type { Datamodel } from '../../../db/dmmf.js';
 import { accessRules } from '../../access.js';
 import { guardListQuery, ruleValidator, withIdTieBreaker, type ListQueryRules } from '../../hooks/list-query.js';
 import { messageCostLabels } from '../../hooks/money-labels.js';
+import { isUuid } from '../../../domain/uuid.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NONE: Where = { id: { in: [] } };
 
 export const messageListRules: ListQueryRules = {
@@ -19,7 +19,7 @@ export const messageListRules: ListQueryRules = {
 class MessagePrismaResource extends ChatsPrismaResource {
   constructor(prisma: PrismaClient, datamodel: Datamodel) {
     // a session id is matched whole (the column is a UUID: no substring search on it)
-    super(prisma, datamodel, 'Message', { dialog: (value) => (UUID.test(value) ? { dialogId: value.toLowerCase() } : NONE) });
+    super(prisma, datamodel, 'Message', { virtualFilters: { dialog: (value) => (isUuid(value) ? { dialogId: value.toLowerCase() } : NONE) } });
   }
 
   // Prisma takes a list here; the base class declares a single object, hence the cast.

@@ -6,9 +6,11 @@ import type { PrismaClient } from '@prisma/client';
 import type { ChatsAdminContext } from '../../../../context.js';
 import { parseDialogFilter, type DialogFilter } from '../../../../domain/dialog-filter.js';
 import { getReport } from '../../../../reports/registry.js';
+import { dialogRecordsUrl } from '../../../../domain/dialog-link.js';
 import { baseUrlFor } from '../../../base-url.js';
-import { answerRequestError, exportableTypes, jobView } from '../../../pages/report-views.js';
+import { exportableTypes, jobView } from '../../../pages/report-views.js';
 import { ReportRequestError } from '../../../../reports/reports-service.js';
+import { chatsErrorAnswer, type AdminResponse } from '../../../error-answer.js';
 
 /** Only the list's `filters.*` parameters: the list query may be an object or a query string. */
 export function listFilterParams(raw: unknown): Record<string, string> {
@@ -81,20 +83,20 @@ export function exportAction(ctx: ChatsAdminContext): Partial<Action<ActionRespo
       const base = baseUrlFor(ctx, request);
       try {
         const user = await ctx.users.actor(context.currentAdmin, { create: true });
-        if (!user) throw new ReportRequestError('Log in first', 403);
+        if (!user) throw new ReportRequestError('reportNotAllowed', 'Log in first');
         const job = await ctx.reports.service.request(user, {
           type: payload.type,
           withTime: payload.withTime,
           timeZone: payload.timeZone,
           listQuery: listFilterParams(payload.query),
-          dialogUrlBase: `${base}${ctx.rootPath.replace(/\/$/, '')}/resources/Dialog/records`,
+          dialogUrlBase: dialogRecordsUrl(base, ctx.rootPath),
         });
         return {
           job: jobView(ctx, job),
           notice: { message: 'reportQueued', type: 'success', options: { fileName: job.fileName } },
         };
       } catch (error) {
-        return answerRequestError(response as { status?: (code: number) => unknown }, error);
+        return chatsErrorAnswer(response as AdminResponse, error);
       }
     },
   };

@@ -3,7 +3,8 @@
 import { ValidationError, type Action, type ActionResponse } from 'adminjs';
 import { accessRules } from '../../../access.js';
 import type { ChatsAdminContext } from '../../../../context.js';
-import { BadCursorError, loadMessagesPage } from '../../../../conversations/messages-page.js';
+import { loadMessagesPage } from '../../../../conversations/messages-page.js';
+import { chatsErrorAnswer, type AdminResponse } from '../../../error-answer.js';
 
 export function messagesPageAction(ctx: ChatsAdminContext): Partial<Action<ActionResponse>> {
   const { anyUser } = accessRules(ctx.users);
@@ -12,7 +13,7 @@ export function messagesPageAction(ctx: ChatsAdminContext): Partial<Action<Actio
     isVisible: false,
     isAccessible: anyUser,
     component: false,
-    handler: async (request, _response, context) => {
+    handler: async (request, response, context) => {
       const { record, currentAdmin } = context;
       if (!record) throw new ValidationError({}, { message: 'No dialogue given', type: 'noRecord' });
       const query = (request.query ?? {}) as Record<string, string | undefined>;
@@ -20,8 +21,7 @@ export function messagesPageAction(ctx: ChatsAdminContext): Partial<Action<Actio
         const page = await loadMessagesPage(ctx.prisma, String(record.id()), { after: query.after || undefined, limit: query.limit });
         return { record: record.toJSON(currentAdmin), ...page };
       } catch (error) {
-        if (error instanceof BadCursorError) throw new ValidationError({ after: { message: 'invalidCursor' } }, { message: 'Invalid paging cursor', type: 'invalidCursor' });
-        throw error;
+        return { ...chatsErrorAnswer(response as AdminResponse, error), record: record.toJSON(currentAdmin) };
       }
     },
   };

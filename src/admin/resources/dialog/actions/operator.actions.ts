@@ -2,12 +2,15 @@
 // active dialogues only). They change things on POST only: a GET (the action page opening, a
 // link) just returns the record, so a crafted link cannot make an operator act. The work is done
 // by the conversation service (src/conversations/conversation-service.ts), which publishes the reply to the
-// widget or Messenger and the status to every watcher.
-import { NotFoundError, ValidationError, type Action, type ActionContext, type ActionResponse } from 'adminjs';
+// widget or Messenger and the status to every watcher. Its refusals (an empty reply, a closed
+// dialogue) are answered with their status and a notice, the field's on the record.
+import { NotFoundError, type Action, type ActionContext, type ActionResponse } from 'adminjs';
 import { accessRules } from '../../../access.js';
 import type { ChatsAdminContext } from '../../../../context.js';
 import { ConversationError } from '../../../../conversations/conversation-service.js';
 import type { LiveMessage } from '../../../../conversations/live-hub.js';
+import { ChatsError } from '../../../../domain/errors.js';
+import { chatsErrorAnswer, type AdminResponse } from '../../../error-answer.js';
 
 export type OperatorActionName = 'chatsTake' | 'chatsReply' | 'chatsClose';
 
@@ -25,7 +28,7 @@ const isMine = (ctx: ChatsAdminContext, context: ActionContext): boolean => {
 /** The signed-in user as an operator row (created on first use): messages and dialogues reference it. */
 async function operatorOf(ctx: ChatsAdminContext, context: ActionContext): Promise<Operator> {
   const user = ctx.users.current(context.currentAdmin);
-  if (!user) throw new ValidationError({}, { message: 'operatorUnknown', type: 'operatorUnknown' });
+  if (!user) throw new ChatsError('forbidden', 'operatorUnknown', 'Your account is not an operator account of this panel');
   return ctx.users.operatorOf(user);
 }
 
@@ -38,18 +41,18 @@ function operatorAction(ctx: ChatsAdminContext, name: OperatorActionName, icon: 
     showInDrawer: true,
     isAccessible: accessRules(ctx.users).operatorsAndAdmins,
     isVisible,
-    handler: async (request, _response, context) => {
+    handler: async (request, response, context) => {
       const { record, currentAdmin, resource } = context;
       if (!record) throw new NotFoundError('dialogue not found', name);
       if (request.method !== 'post') return { record: record.toJSON(currentAdmin) };
-      const operator = await operatorOf(ctx, context);
       let result: Awaited<ReturnType<Work>>;
       try {
+        const operator = await operatorOf(ctx, context);
         result = await work(String(record.id()), operator, (request.payload ?? {}) as Record<string, unknown>);
       } catch (error) {
-        if (!(error instanceof ConversationError)) throw error;
-        if (error.status === 400) throw new ValidationError({ text: { message: error.code, type: error.code } }, { message: error.code, type: error.code });
-        return { record: record.toJSON(currentAdmin), notice: { message: error.code, type: 'error' } };
+        const answer = chatsErrorAnswer(response as AdminResponse, error);
+        const json = record.toJSON(currentAdmin);
+        return { ...answer, record: { ...json, errors: { ...json.errors, ...answer.errors } } };
       }
       const fresh = await resource.findOne(String(record.id()), context);
       return {

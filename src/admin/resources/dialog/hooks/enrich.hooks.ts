@@ -3,8 +3,9 @@
 // Each hook makes one batched query for the whole page, never one per row.
 import { flat, type ActionContext, type ActionRequest, type RecordJSON } from 'adminjs';
 import type { PrismaClient } from '@prisma/client';
-import { roundToCents } from '../../../../domain/money.js';
+import { moneyLabelOf } from '../../../hooks/money-labels.js';
 import { hasNoOperatorResponse } from '../../../../domain/dialog-status.js';
+import { dialogLink, dialogRecordsUrl } from '../../../../domain/dialog-link.js';
 import type { ChatsAdminContext } from '../../../../context.js';
 
 type Params = Record<string, unknown>;
@@ -13,15 +14,10 @@ interface ShowResponse { record?: RecordJSON }
 
 const asDate = (value: unknown): Date | null => (value === null || value === undefined || value === '' ? null : new Date(String(value)));
 
-/** "1.25 USD": cents, half away from zero, from the exact decimal. */
-export function costLabel(cost: unknown, currency: string | undefined): string {
-  const amount = roundToCents(String(cost ?? '0'));
-  return currency ? `${amount} ${currency}` : amount;
-}
-
 function addFacts(params: Params, currency: string | undefined): void {
   params.currency = currency ?? null;
-  params.costLabel = costLabel(params.cost, currency);
+  // a sum of message costs: rounded to cents ("1.25 USD")
+  params.costLabel = moneyLabelOf(params.cost, currency, 'cents');
   params.noOperatorResponse = hasNoOperatorResponse({ transferredAt: asDate(params.transferredAt), firstOperatorReplyAt: asDate(params.firstOperatorReplyAt) });
 }
 
@@ -38,12 +34,6 @@ export const enrichList = (ctx: ChatsAdminContext) => async <T extends ListRespo
   for (const record of records) addFacts(record.params, byChat.get(Number(record.params.chat)));
   return response;
 };
-
-/** The absolute link when the public URL is configured; otherwise a path the browser resolves. */
-export function dialogLink(ctx: Pick<ChatsAdminContext, 'publicUrl' | 'rootPath'>, dialogId: string): string {
-  const path = `${ctx.rootPath.replace(/\/$/, '')}/resources/Dialog/records/${encodeURIComponent(dialogId)}/show`;
-  return ctx.publicUrl ? `${ctx.publicUrl.replace(/\/$/, '')}${path}` : path;
-}
 
 // A dialogue rarely has many page visits; the cap keeps a runaway widget from bloating the page.
 const MAX_PAGE_VISITS = 500;
@@ -63,7 +53,8 @@ export const enrichShow = (ctx: ChatsAdminContext) => async <T extends ShowRespo
   addFacts(record.params, dialog.chat.currency);
   // Record params are flat in AdminJS: arrays become "markerNames.0", "pageVisits.0.url", ...
   Object.assign(record.params, flat.flatten({
-    link: dialogLink(ctx, String(record.id)),
+    // absolute when the public URL is configured; otherwise a path the browser resolves
+    link: dialogLink(dialogRecordsUrl(ctx.publicUrl, ctx.rootPath), String(record.id)),
     markerNames: dialog.markers.map((entry) => entry.marker.name),
     pageVisits: dialog.pageVisits.map((visit) => ({ url: visit.url, title: visit.title ?? '', visitedAt: visit.visitedAt.toISOString() })),
   }));
