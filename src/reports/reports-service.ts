@@ -94,7 +94,8 @@ export class ReportsService {
   }
 
   async get(user: ReportUser, id: string): Promise<ReportJob> {
-    const job = isUuid(id) ? await this.prisma.reportJob.findUnique({ where: { id } }) : null;
+    // with its creator's name, as the Reports page shows it (`?id=` polling included)
+    const job = isUuid(id) ? await this.prisma.reportJob.findUnique({ where: { id }, include: { createdBy: { select: { name: true, email: true } } } }) : null;
     if (!job || !maySeeJob(user, job)) throw new ReportRequestError('reportNotFound', 'This report does not exist or was deleted');
     return job;
   }

@@ -170,6 +170,8 @@ describeEachDatabase('reports through the HTTP API', (kind) => {
     expect(operatorList.status).toBe(200);
     expect(operatorList.body.jobs.map((j: { createdBy: string }) => j.createdBy)).toEqual(expect.arrayContaining(['operator']));
     expect(operatorList.body.jobs.every((j: { createdBy: string }) => j.createdBy === 'operator')).toBe(true);
+    const polled = await operator.get(PAGE).query({ id: operatorJob.id }); // the Export form polls one job
+    expect(polled.body.job).toMatchObject({ id: operatorJob.id, createdBy: 'operator' });
     const adminList = await admin.get(PAGE);
     const ids = adminList.body.jobs.map((j: { id: string }) => j.id);
     expect(ids).toEqual(expect.arrayContaining([adminJob.id, operatorJob.id]));
