@@ -4,10 +4,11 @@
 // - case-insensitive text search ("contains" in @adminjs/prisma is case-sensitive);
 // - server-only columns (password hashes, encrypted tokens), declared per resource, that are
 //   dropped from every record the resource builds (list, show, edit, search, populated
-//   references): hiding a property does not remove it from the record JSON sent to the browser.
+//   references): hiding a property does not remove it from the record JSON sent to the browser;
+// - money (Decimal) columns as decimal strings in every record.
 import { Resource, convertFilter } from '@adminjs/prisma';
 import type { Filter } from 'adminjs';
-import type { PrismaClient } from '@prisma/client';
+import { Prisma, type PrismaClient } from '@prisma/client';
 import { findModel, type Datamodel } from '../db/dmmf.js';
 import { escapeLike } from '../db/like-pattern.js';
 import { isUuid } from '../domain/uuid.js';
@@ -46,6 +47,8 @@ export class ChatsPrismaResource extends Resource {
   protected override prepareReturnValues(row: Record<string, unknown>): Record<string, unknown> {
     const values = super.prepareReturnValues(row);
     for (const column of this.serverOnly) delete values[column];
+    // a Decimal object would be flattened into its internals (priceWeb.s, .e, .d.0) in the record JSON
+    for (const [key, value] of Object.entries(values)) if (Prisma.Decimal.isDecimal(value)) values[key] = value.toString();
     return values;
   }
 

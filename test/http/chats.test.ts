@@ -107,6 +107,25 @@ describeEachDatabase('chat screens', (kind) => {
     });
   });
 
+  it('sends prices as decimal strings in every record it answers with (show, list, new, edit), not as Decimal internals', async () => {
+    const chat = await db.prisma.chat.create({ data: { name: 'Priced', publicKey: `key-priced-${Date.now()}`, priceWeb: '0.0500', priceFacebook: '1.25' } });
+    const shown = await admin.get(`${API}/records/${chat.id}/show`);
+    expect(shown.status).toBe(200);
+    const { params } = shown.body.record;
+    expect([params.priceWeb, params.priceFacebook].map(Number)).toEqual([0.05, 1.25]);
+    expect(typeof params.priceWeb).toBe('string');
+    expect(Object.keys(params).filter((key) => /^price(Web|Facebook)\./.test(key))).toEqual([]);
+    const listed = await admin.get(`${API}/actions/list`).query({ 'filters.name': 'Priced' });
+    expect(listed.body.records[0].params).toMatchObject({ priceWeb: '0.05' });
+    const edited = await admin.post(`${API}/records/${chat.id}/edit`).type('form').send({ name: 'Priced', priceWeb: '0.07' });
+    const created = await create({ name: 'Priced 2', priceWeb: '0.08' });
+    // the records that new and edit answer with are what the form shows next
+    for (const answered of [edited.body.record.params, created.body.record.params]) {
+      expect(Object.keys(answered).filter((key) => /^price(Web|Facebook)\./.test(key))).toEqual([]);
+    }
+    expect([edited.body.record.params.priceWeb, created.body.record.params.priceWeb].map(Number)).toEqual([0.07, 0.08]);
+  });
+
   it('searches the list by name, case-insensitively', async () => {
     await db.prisma.chat.create({ data: { name: 'Pizza Palace', publicKey: 'search-key-01' } });
     const response = await admin.get(`${API}/actions/list`).query({ 'filters.name': 'pizza' });
