@@ -84,7 +84,7 @@ CREATE INDEX "dashboard_first_responses_transferred_at_idx" ON "dashboard_first_
 CREATE INDEX "dashboard_first_responses_chat_id_transferred_at_idx" ON "dashboard_first_responses"("chat_id", "transferred_at");
 
 -- CreateIndex
-CREATE INDEX "dialogs_waiting_first_idx" ON "dialogs"("status", "first_operator_reply_at" ASC, "transferred_at" ASC, "created_at" DESC, "id" DESC);
+CREATE INDEX "dialogs_waiting_first_idx" ON "dialogs"("status", "first_operator_reply_at" DESC, "transferred_at" ASC, "created_at" DESC, "id" DESC);
 
 -- CreateIndex
 CREATE INDEX "dialogs_no_response_created_at_idx" ON "dialogs"("first_operator_reply_at", "created_at", "transferred_at");
