@@ -8,6 +8,7 @@ import pg from 'pg';
 import { PrismaClient } from '@prisma/client';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { sqlRunnerForPGlite, sqlRunnerForPool } from 'adminjs-chats';
 
@@ -20,7 +21,7 @@ export async function openDatabase({ url = process.env.DATABASE_URL, dataDir = '
     return { prisma, sql: sqlRunnerForPool(pool), close };
   }
   fs.mkdirSync(dataDir, { recursive: true });
-  const pglite = new PGlite(path.join(dataDir, 'pglite'));
+  const pglite = new PGlite(path.join(dataDir, 'pglite'), { extensions: { pg_trgm } }); // the chats' text search needs pg_trgm
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   const close = async () => { await prisma.$disconnect(); await pglite.close(); };
   return { prisma, sql: sqlRunnerForPGlite(pglite), close };

@@ -25,6 +25,7 @@ const COMPONENT_FILES: Record<string, string> = {
   ChatPrices: 'ChatPrices',
   ShortIdCell: 'ShortIdCell',
   ReferenceCell: 'ReferenceCell',
+  CappedTotalList: 'CappedTotalList',
 };
 
 /** AdminJS core components replaced by this plugin (ComponentLoader.override). */

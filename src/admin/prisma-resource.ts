@@ -2,6 +2,7 @@
 // - "virtual filters": filter names that are not columns (a dialogue's marker, "no operator
 //   response", message text) translated into Prisma `where` clauses, so filtering stays in SQL;
 // - case-insensitive text search ("contains" in @adminjs/prisma is case-sensitive);
+// - totals counted only up to a limit on big tables (capped-total.ts), when `cappedCount`;
 // - server-only columns (password hashes, encrypted tokens), declared per resource, that are
 //   dropped from every record the resource builds (list, show, edit, search, populated
 //   references): hiding a property does not remove it from the record JSON sent to the browser;
@@ -12,6 +13,7 @@ import { Prisma, type PrismaClient } from '@prisma/client';
 import { findModel, type Datamodel } from '../db/dmmf.js';
 import { escapeLike } from '../db/like-pattern.js';
 import { isUuid } from '../domain/uuid.js';
+import { countCap } from './capped-total.js';
 
 export type Where = Record<string, unknown>;
 /** Returns the condition for a filter value, or undefined to ignore an unknown value. */
@@ -30,17 +32,23 @@ export interface ChatsResourceOptions {
   virtualFilters?: Record<string, VirtualFilter>;
   /** Columns that never leave the server in a record. */
   serverOnly?: readonly string[];
+  /** Count the list's total only up to a limit (a big table: capped-total.ts). */
+  cappedCount?: boolean;
 }
 
 export class ChatsPrismaResource extends Resource {
   private readonly virtualFilters: Record<string, VirtualFilter>;
   private readonly serverOnly: readonly string[];
+  private readonly cappedCount: boolean;
+  // The list action calls find() then count() with the same Filter: the end of the page asked for.
+  private readonly pageEnds = new WeakMap<object, number>();
 
   constructor(prisma: PrismaClient, datamodel: Datamodel, modelName: string, options: ChatsResourceOptions = {}) {
     // clientModule supplies the enums: the client engine's runtime DMMF is trimmed.
     super({ model: findModel(datamodel, modelName) as never, client: prisma, clientModule: { Prisma: { dmmf: { datamodel } } } as never });
     this.virtualFilters = options.virtualFilters ?? {};
     this.serverOnly = options.serverOnly ?? [];
+    this.cappedCount = options.cappedCount ?? false;
   }
 
   // Every record of the resource is made from a row here (find, findOne, findMany, create, update).
@@ -80,11 +88,15 @@ export class ChatsPrismaResource extends Resource {
   }
 
   async count(filter: Filter): Promise<number> {
-    return this.prismaManager.count({ where: this.buildWhere(filter) });
+    const where = this.buildWhere(filter);
+    if (!this.cappedCount) return this.prismaManager.count({ where });
+    // COUNT over a LIMITed subquery: stops after the rows it needs
+    return this.prismaManager.count({ where, take: countCap(this.pageEnds.get(filter) ?? 0) });
   }
 
   async find(filter: Filter, params: { limit?: number; offset?: number; sort?: SortParams } = {}) {
     const { limit = 10, offset = 0, sort = {} } = params;
+    if (filter) this.pageEnds.set(filter, offset + limit);
     const self = this as unknown as { buildSortBy(sort: SortParams): unknown };
     const rows = await this.prismaManager.findMany({
       where: this.buildWhere(filter),

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { PrismaClient } from '@prisma/client';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
 import { sqlRunnerForPGlite, sqlRunnerForPool, type SqlRunner } from '../db/sql-runner.js';
@@ -69,7 +70,8 @@ export function pgliteAdapter(pglite: PGlite): ConstructorParameters<typeof Pris
 async function openPGlite(dataDir?: string): Promise<Database> {
   const release = dataDir ? lockDataDir(dataDir) : () => undefined;
   try {
-    const pglite = dataDir ? new PGlite(path.join(dataDir, 'pglite')) : new PGlite();
+    // pg_trgm: the text search's trigram index (our migrations create the extension)
+    const pglite = new PGlite({ ...(dataDir ? { dataDir: path.join(dataDir, 'pglite') } : {}), extensions: { pg_trgm } });
     await pglite.waitReady;
     const prisma = new PrismaClient({ adapter: pgliteAdapter(pglite) });
     return {

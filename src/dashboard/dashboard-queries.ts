@@ -1,5 +1,8 @@
-// The dashboard's numbers: a few aggregate queries over a period and, optionally, one chat. Every
-// query returns at most one row per day (or the top 10), so nothing row-by-row reaches Node.
+// The dashboard's numbers, read from the maintained aggregates (prisma/schema/chats.prisma,
+// models Dashboard*: counts per chat, channel and 15-minute UTC bucket, kept by the triggers of
+// migration 20261202040000), never from the period's raw rows: one index range scan per table,
+// the same cost for one chat as for all. A day of any IANA zone is a whole number of buckets
+// (zone offsets are multiples of 15 minutes), so the numbers are exact in every zone.
 //
 // Which rows count where (days are calendar days in the chosen time zone):
 // - dialogues, their status, transfers, "no operator response" and markers: dialogues whose chat
@@ -9,9 +12,8 @@
 //   answered, bucketed by the day of the transfer; a day without any has no median (null).
 // Status is the stored one (active / closed) as of now; "no operator response" is transferred and
 // never answered (PRODUCT.md), so it overlaps both statuses.
+// Deleted (purged) dialogues and messages stay counted: the aggregates are history.
 import type { SqlRunner } from '../db/sql-runner.js';
-import { noOperatorResponseSql } from '../domain/dialog-status.js';
-import { normalizedPhraseSql } from '../reports/sql/phrase.sql.js';
 import { DashboardInputError, validateDashboardQuery, type DashboardQuery } from './dashboard-input.js';
 
 export interface DayDialogues { day: string; active: number; closed: number; transfers: number; noOperatorResponse: number }
@@ -34,10 +36,8 @@ export const TOP_LIMIT = 10;
 type QueryRunner = Pick<SqlRunner, 'query'>;
 
 // Parameters shared by every query: $1 first day, $2 last day, $3 time zone, $4 chat id (if any).
-// Days are a series with each day's bounds computed once (the zone's midnights, DST included):
-// rows are matched to a day by a range condition on an indexed column, never by converting every
-// row's time stamp, and a day without rows still gets its zeros. The series is over integers so
-// that the planner knows how many days there are (a timestamp series is always guessed at 1000).
+// Days are a series with each day's bounds computed once (the zone's midnights, DST included);
+// the series is over integers so that the planner knows how many days there are.
 const DAYS = `(
   SELECT g.day, g.day AT TIME ZONE $3::text AS starts, (g.day + interval '1 day') AT TIME ZONE $3::text AS ends
   FROM (SELECT ($1::date + i)::timestamp AS day FROM generate_series(0, $2::date - $1::date) AS i) g
@@ -49,61 +49,42 @@ const inPeriod = (column: string) => `${column} >= ${PERIOD_START} AND ${column}
 const DAY_TEXT = `to_char(s.day, 'YYYY-MM-DD')`;
 const AUTHOR_TYPES = ['client', 'bot', 'operator', 'system'] as const;
 
-interface Scope { params: unknown[]; allChats: boolean; dialogChat: (alias: string) => string; messageChat: (alias: string) => string }
+interface Scope { params: unknown[]; chat: (alias: string) => string }
 
 function scopeOf(query: DashboardQuery): Scope {
   const params: unknown[] = [query.from, query.to, query.timeZone];
-  if (query.chatId === undefined) return { params, allChats: true, dialogChat: () => '', messageChat: () => '' };
+  if (query.chatId === undefined) return { params, chat: () => '' };
   params.push(query.chatId);
-  return {
-    params,
-    allChats: false,
-    dialogChat: (alias) => `AND ${alias}.chat_id = $4::int`,
-    // A message sent in the period belongs to a dialogue of the chat begun before the period ended.
-    messageChat: (alias) => `AND ${alias}.dialog_id IN (SELECT cd.id FROM dialogs cd WHERE cd.chat_id = $4::int AND cd.created_at < ${PERIOD_END})`,
-  };
+  return { params, chat: (alias) => `AND ${alias}.chat_id = $4::int` };
 }
 
-const dialoguesSql = (scope: Scope) => `
-  SELECT ${DAY_TEXT} AS day, a.active, a.closed, a.transfers, a.no_response AS "noOperatorResponse"
+/** One row per day: the sums of `columns` of an aggregate table's buckets within the day. */
+const perDaySql = (scope: Scope, table: string, columns: [source: string, name: string][]) => `
+  SELECT ${DAY_TEXT} AS day, ${columns.map(([, name]) => `a."${name}"`).join(', ')}
   FROM ${DAYS} CROSS JOIN LATERAL (
-    SELECT (count(*) FILTER (WHERE d.status = 'active'))::int AS active,
-      (count(*) FILTER (WHERE d.status = 'closed'))::int AS closed,
-      (count(*) FILTER (WHERE d.transferred_at IS NOT NULL))::int AS transfers,
-      (count(*) FILTER (WHERE ${noOperatorResponseSql('d')}))::int AS no_response
-    FROM dialogs d
-    WHERE ${onDay('d.created_at')} ${scope.dialogChat('d')}
+    SELECT ${columns.map(([source, name]) => `coalesce(sum(b.${source}), 0)::int AS "${name}"`).join(', ')}
+    FROM ${table} b
+    WHERE ${onDay('b.bucket')} ${scope.chat('b')}
   ) a
   ORDER BY s.day`;
 
-// All chats: one count per author type and day, each an index-only range scan of messages
-// (author_type, sent_at) that never reads the table. One chat: the messages carry no chat id, so
-// each day's messages are read once (sent_at index) and kept if their dialogue is the chat's.
-const messagesSql = (scope: Scope) => (scope.allChats ? `
-  SELECT ${DAY_TEXT} AS day,
-    ${AUTHOR_TYPES.map((type) => `(SELECT count(*)::int FROM messages m WHERE m.author_type = '${type}' AND ${onDay('m.sent_at')}) AS ${type}`).join(',\n    ')}
-  FROM ${DAYS}
-  ORDER BY s.day` : `
-  SELECT ${DAY_TEXT} AS day, ${AUTHOR_TYPES.map((type) => `a.${type}`).join(', ')}
-  FROM ${DAYS} CROSS JOIN LATERAL (
-    SELECT ${AUTHOR_TYPES.map((type) => `(count(*) FILTER (WHERE m.author_type = '${type}'))::int AS ${type}`).join(',\n      ')}
-    FROM messages m
-    WHERE ${onDay('m.sent_at')} ${scope.messageChat('m')}
-  ) a
-  ORDER BY s.day`);
+const dialoguesSql = (scope: Scope) => perDaySql(scope, 'dashboard_dialogs', [
+  ['active', 'active'], ['closed', 'closed'], ['transfers', 'transfers'], ['no_operator_response', 'noOperatorResponse'],
+]);
+
+const messagesSql = (scope: Scope) => perDaySql(scope, 'dashboard_messages', AUTHOR_TYPES.map((type) => [type, type]));
 
 // Seconds rounded to 0.1 s: percentile_cont interpolates in float8, and the last digits of
 // 120 + 0.8 × 180 are noise nobody wants to see (or test against).
-const RESPONSE_SECONDS = 'extract(epoch FROM d.first_operator_reply_at - d.transferred_at)';
 const firstResponseSql = (scope: Scope) => `
   SELECT ${DAY_TEXT} AS day, a.answered,
     round(a.median::numeric, 1)::float8 AS "medianSeconds", round(a.p90::numeric, 1)::float8 AS "p90Seconds"
   FROM ${DAYS} CROSS JOIN LATERAL (
     SELECT count(*)::int AS answered,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${RESPONSE_SECONDS}) AS median,
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY ${RESPONSE_SECONDS}) AS p90
-    FROM dialogs d
-    WHERE ${onDay('d.transferred_at')} AND d.first_operator_reply_at IS NOT NULL ${scope.dialogChat('d')}
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY r.response_seconds) AS median,
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY r.response_seconds) AS p90
+    FROM dashboard_first_responses r
+    WHERE ${onDay('r.transferred_at')} ${scope.chat('r')}
   ) a
   ORDER BY s.day`;
 
@@ -111,30 +92,22 @@ const firstResponseSql = (scope: Scope) => `
 const topMarkersSql = (scope: Scope) => `
   SELECT mk.name, t.n AS count
   FROM (
-    SELECT dm.marker_id, count(*)::int AS n
-    FROM dialog_markers dm JOIN dialogs d ON d.id = dm.dialog_id
-    WHERE ${inPeriod('d.created_at')} ${scope.dialogChat('d')}
-    GROUP BY dm.marker_id
+    SELECT b.marker_id, sum(b.dialogs)::int AS n
+    FROM dashboard_markers b
+    WHERE ${inPeriod('b.bucket')} ${scope.chat('b')}
+    GROUP BY b.marker_id
+    HAVING sum(b.dialogs) > 0
   ) t JOIN markers mk ON mk.id = t.marker_id
   ORDER BY t.n DESC, mk.name COLLATE "C"
   LIMIT ${TOP_LIMIT}`;
 
-// Client messages grouped by exact text first, so only the distinct texts are normalized (the
-// trick of the "Popular phrases" report, src/reports/definitions/popular-phrases.ts).
-// MATERIALIZED: otherwise the planner pushes "phrase <> ''" down into the scan, which then
-// normalizes every message instead of every distinct text (measured 0.7 s → 0.3 s).
+// Phrases are normalized when stored (src/domain/phrase.ts, in SQL chats_dashboard_phrase).
 const topPhrasesSql = (scope: Scope) => `
-  WITH texts AS MATERIALIZED (
-    SELECT m.text, count(*) AS n
-    FROM messages m
-    WHERE m.author_type = 'client' AND ${inPeriod('m.sent_at')} ${scope.messageChat('m')}
-    GROUP BY m.text
-  )
-  SELECT p.phrase, sum(p.n)::int AS count
-  FROM (SELECT ${normalizedPhraseSql('t.text')} AS phrase, t.n FROM texts t) p
-  WHERE p.phrase <> ''
-  GROUP BY p.phrase
-  ORDER BY count DESC, p.phrase COLLATE "C"
+  SELECT b.phrase, sum(b.messages)::int AS count
+  FROM dashboard_phrases b
+  WHERE ${inPeriod('b.bucket')} ${scope.chat('b')}
+  GROUP BY b.phrase
+  ORDER BY count DESC, b.phrase COLLATE "C"
   LIMIT ${TOP_LIMIT}`;
 
 const sum = <T>(rows: T[], pick: (row: T) => number) => rows.reduce((total, row) => total + pick(row), 0);

@@ -65,13 +65,15 @@ const flip = (direction: Direction): Direction => (direction === 'asc' ? 'desc' 
  * Prisma `orderBy` that puts the dialogues waiting for an operator first (isWaitingForOperator),
  * the longest waiting on top; then the other active ones, then the closed ones. 'desc' reverses
  * it. Enum order: active before closed; among active ones, no operator reply yet (NULL) before
- * answered ones, and among those the transferred (waiting) before the bot-only ones.
+ * answered ones (the latest answered first), and among those the transferred (waiting) before the
+ * bot-only ones. Each column sorts with its direction's default NULLS place, so that one index
+ * (dialogs_waiting_first_idx) serves the order and its reverse.
  */
 export function waitingFirstOrder(direction: Direction = 'asc'): Record<string, unknown>[] {
   const nullsFirst = direction === 'asc' ? 'first' : 'last';
   return [
     { status: direction },
-    { firstOperatorReplyAt: { sort: direction, nulls: nullsFirst } },
+    { firstOperatorReplyAt: { sort: flip(direction), nulls: nullsFirst } },
     { transferredAt: { sort: direction, nulls: nullsFirst === 'first' ? 'last' : 'first' } },
     { createdAt: flip(direction) },
     { id: flip(direction) },

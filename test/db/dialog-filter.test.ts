@@ -40,7 +40,7 @@ describeEachDatabase('dialogue filter translations', (kind) => {
     };
     await make('botOnly', { createdAt: t(1) }, 'What is the PRICE? Any refunds?');
     await make('waiting', { createdAt: t(2), transferredAt: t(2) }, 'I want a refund_now');
-    await make('answered', { createdAt: t(3), status: 'closed', transferredAt: t(3), firstOperatorReplyAt: t(3), operatorId: operator });
+    await make('answered', { createdAt: t(3), status: 'closed', transferredAt: t(3), firstOperatorReplyAt: t(3), operatorId: operator }, 'Хочу ВОЗВРАТ денег: скидка 50% не пришла');
     await make('abandoned', { createdAt: t(4), status: 'closed', transferredAt: t(4), chatId: chatB, clientId: clientY, channel: 'facebook' });
     await p.dialogMarker.create({ data: { dialogId: ids.answered, markerId: lead } });
   });
@@ -59,6 +59,12 @@ describeEachDatabase('dialogue filter translations', (kind) => {
     ['date range', () => ({ createdFrom: new Date(Date.UTC(2026, 0, 2)), createdTo: new Date(Date.UTC(2026, 0, 3, 23)) }), ['waiting', 'answered']],
     ['text, case-insensitive', () => ({ text: 'price' }), ['botOnly']],
     ['text with a LIKE wildcard taken literally', () => ({ text: 'refund_' }), ['waiting']],
+    ['text in Russian, case-insensitive', () => ({ text: 'возврат' }), ['answered']],
+    ['text with a literal %', () => ({ text: '50%' }), ['answered']],
+    // as wildcards, "e%s" and "P_ICE" would match "PRICE? Any refunds?"
+    ['text with % that is no wildcard', () => ({ text: 'e%s' }), []],
+    ['text with _ that is no wildcard', () => ({ text: 'P_ICE' }), []],
+    ['text shorter than a trigram', () => ({ text: 'вр' }), ['answered']],
     ['combined', () => ({ status: 'active', text: 'refund' }), ['botOnly', 'waiting']],
     ['combined with a chat', () => ({ status: 'closed', chatId: chatA }), ['answered']],
   ];

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sqlRunnerForPGlite, sqlRunnerForPool, type SqlRunner } from '../../src/db/sql-runner.js';
 import type { DatabaseKind } from './databases.js';
 
@@ -34,7 +35,7 @@ export interface EmptyDatabase { sql: SqlRunner; close(): Promise<void> }
 /** An empty database of the kind, with plain SQL access. */
 export async function openEmptyDatabase(kind: DatabaseKind): Promise<EmptyDatabase> {
   if (kind === 'pglite') {
-    const pglite = new PGlite();
+    const pglite = new PGlite({ extensions: { pg_trgm } });
     await pglite.waitReady;
     return { sql: sqlRunnerForPGlite(pglite), close: () => pglite.close() };
   }

@@ -4,11 +4,12 @@ import type { ResourceWithOptions } from 'adminjs';
 import { ChatsPrismaResource } from '../../prisma-resource.js';
 import type { ChatsAdminContext } from '../../../context.js';
 import { accessRules } from '../../access.js';
+import { cappedTotalList } from '../../capped-total.js';
 
 export function clientResource(ctx: ChatsAdminContext): ResourceWithOptions {
   const { anyUser } = accessRules(ctx.users);
   return {
-    resource: new ChatsPrismaResource(ctx.prisma, ctx.datamodel, 'Client'),
+    resource: new ChatsPrismaResource(ctx.prisma, ctx.datamodel, 'Client', { cappedCount: true }),
     options: {
       navigation: { name: 'chats', icon: 'MessageCircle' },
       titleProperty: 'externalId',
@@ -17,7 +18,7 @@ export function clientResource(ctx: ChatsAdminContext): ResourceWithOptions {
       filterProperties: ['externalId', 'chat', 'channel', 'createdAt'],
       properties: { externalId: { isTitle: true }, createdAt: { components: { list: ctx.components.ListText } } },
       actions: {
-        list: { isAccessible: anyUser },
+        list: { isAccessible: anyUser, ...cappedTotalList(ctx.components) },
         // titled with the record's title (components/RecordActionHeader.tsx)
         show: { isAccessible: anyUser, custom: { recordTitle: true } },
         search: { isAccessible: anyUser },

@@ -7,6 +7,7 @@ import { ChatsPrismaResource, type Where } from '../../prisma-resource.js';
 import type { ChatsAdminContext } from '../../../context.js';
 import type { Datamodel } from '../../../db/dmmf.js';
 import { accessRules } from '../../access.js';
+import { cappedTotalList } from '../../capped-total.js';
 import { STATUS_FILTER_VALUES, waitingFirstOrder } from '../../../domain/dialog-status.js';
 import { FILTER_PARAMS, parseDialogFilter } from '../../../domain/dialog-filter.js';
 import { dialogFilterWhere } from '../../../db/dialog-filter-prisma.js';
@@ -46,7 +47,7 @@ function filterQuery(filter?: Filter | null): Record<string, unknown> {
 
 class DialogPrismaResource extends ChatsPrismaResource {
   constructor(prisma: PrismaClient, datamodel: Datamodel) {
-    super(prisma, datamodel, 'Dialog');
+    super(prisma, datamodel, 'Dialog', { cappedCount: true });
   }
 
   buildWhere(filter?: Filter | null): Where {
@@ -116,7 +117,7 @@ export function dialogResource(ctx: ChatsAdminContext): ResourceWithOptions {
         messageCount: { isVisible: { list: false, show: true, edit: false, filter: false } },
       },
       actions: {
-        list: { isAccessible: anyUser, before: guardListQuery(dialogListRules), after: enrichList(ctx) },
+        list: { isAccessible: anyUser, before: guardListQuery(dialogListRules), after: enrichList(ctx), ...cappedTotalList(components) },
         show: { isAccessible: anyUser, component: components.DialogShow, after: enrichShow(ctx), custom: { recordTitle: true } },
         search: { isAccessible: anyUser },
         new: { isAccessible: false },

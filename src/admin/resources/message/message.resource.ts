@@ -5,6 +5,7 @@ import { ChatsPrismaResource, type Where } from '../../prisma-resource.js';
 import type { ChatsAdminContext } from '../../../context.js';
 import type { Datamodel } from '../../../db/dmmf.js';
 import { accessRules } from '../../access.js';
+import { cappedTotalList } from '../../capped-total.js';
 import { guardListQuery, ruleValidator, withIdTieBreaker, type ListQueryRules } from '../../hooks/list-query.js';
 import { messageCostLabels } from '../../hooks/money-labels.js';
 import { isUuid } from '../../../domain/uuid.js';
@@ -19,7 +20,10 @@ export const messageListRules: ListQueryRules = {
 class MessagePrismaResource extends ChatsPrismaResource {
   constructor(prisma: PrismaClient, datamodel: Datamodel) {
     // a session id is matched whole (the column is a UUID: no substring search on it)
-    super(prisma, datamodel, 'Message', { virtualFilters: { dialog: (value) => (isUuid(value) ? { dialogId: value.toLowerCase() } : NONE) } });
+    super(prisma, datamodel, 'Message', {
+      virtualFilters: { dialog: (value) => (isUuid(value) ? { dialogId: value.toLowerCase() } : NONE) },
+      cappedCount: true,
+    });
   }
 
   // Prisma takes a list here; the base class declares a single object, hence the cast.
@@ -58,7 +62,7 @@ export function messageResource(ctx: ChatsAdminContext): ResourceWithOptions {
         nextDeliveryAt: showOrDash,
       },
       actions: {
-        list: { isAccessible: anyUser, before: guardListQuery(messageListRules), after: messageCostLabels(ctx.prisma) },
+        list: { isAccessible: anyUser, before: guardListQuery(messageListRules), after: messageCostLabels(ctx.prisma), ...cappedTotalList(components) },
         show: { isAccessible: anyUser, after: messageCostLabels(ctx.prisma) },
         search: { isAccessible: anyUser },
         new: { isAccessible: false },
