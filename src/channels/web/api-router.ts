@@ -10,7 +10,8 @@
 // kind (src/http/error-status.ts) and `{ error: <code>, message }`.
 import express, { type Request, type Response, type Router } from 'express';
 import type { ChatsAdminContext } from '../../context.js';
-import { ChatDirectory, apiOriginAllowed, ownOrigins, type WidgetChat } from './chat-directory.js';
+import { ChatDirectory, apiOriginAllowed, type WidgetChat } from './chat-directory.js';
+import { ownOrigins } from '../../http/own-origin.js';
 import { WidgetRateLimiter, DEFAULT_RATE_LIMITS, type RateLimitOptions } from './rate-limit.js';
 import { DEFAULT_MAX_MESSAGE_LENGTH, parseMessage, parseSession, parseVisit, WidgetError } from './validation.js';
 import type { ChatsError } from '../../domain/errors.js';

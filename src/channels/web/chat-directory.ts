@@ -3,7 +3,8 @@
 // changed list of allowed origins taking effect within seconds is fine.
 import type { PrismaClient } from '@prisma/client';
 import type { Request } from 'express';
-import { normalizeBaseUrl, normalizeOrigin } from '../../domain/public-urls.js';
+import { normalizeOrigin } from '../../domain/public-urls.js';
+import { ownOrigins } from '../../http/own-origin.js';
 
 export interface WidgetChat {
   id: number;
@@ -38,17 +39,6 @@ export class ChatDirectory {
     this.cache.set(publicKey, { chat, until: now + this.ttlMs });
     return chat;
   }
-}
-
-/** The app's own origins: the configured public URL's and the one this request was made to. */
-export function ownOrigins(req: Request, publicUrl?: string): string[] {
-  const origins: string[] = [];
-  const configured = publicUrl ? normalizeBaseUrl(publicUrl) : undefined;
-  if (configured) origins.push(new URL(configured).origin);
-  const host = req.get('host');
-  const fromRequest = host ? normalizeOrigin(`${req.protocol}://${host}`) : undefined;
-  if (fromRequest && !origins.includes(fromRequest)) origins.push(fromRequest);
-  return origins;
 }
 
 /**
