@@ -7,6 +7,7 @@ import { widgetApiRouter, widgetServices, type WidgetOptions } from '../channels
 import { widgetPageRouter } from '../channels/web/page-router.js';
 import { facebookWebhookRouter } from '../channels/facebook/webhook-router.js';
 import { publicSecurityHeaders } from './security-headers.js';
+import { PUBLIC_PATHS, publicErrorHandler } from './public-errors.js';
 
 export interface PublicRouteOptions {
   /** Message size limit, rate limits, heartbeat interval of the widget (defaults suit production). */
@@ -28,6 +29,7 @@ export function publicRouter(ctx: ChatsAdminContext, options: PublicRouteOptions
 export function chatsPublicRouter(ctx: ChatsAdminContext, options: PublicRouteOptions = {}): Router {
   return express.Router()
     // only on the plugin's own paths: the router is mounted at the host's root
-    .use(['/widget', '/widget.js', '/webhooks'], publicSecurityHeaders)
-    .use(facebookWebhookRouter(ctx), publicRouter(ctx, options));
+    .use(PUBLIC_PATHS, publicSecurityHeaders)
+    .use(facebookWebhookRouter(ctx), publicRouter(ctx, options))
+    .use(PUBLIC_PATHS, publicErrorHandler(ctx.logger));
 }
