@@ -37,6 +37,13 @@ describeEachDatabase('error answers of the public routes', (kind) => {
         expect(leaksInternals(webhook.text)).toBe(false);
       }
 
+      // a key with NUL decodes, but no chat can have it: unknown, not a database error
+      expect((await request(built.app).get('/widget/a%00b')).status).toBe(404);
+      const nulKey = await request(built.app).post('/widget/api/a%00b/session').send({ clientId: 'client-0001' });
+      expect([nulKey.status, nulKey.body.error]).toEqual([404, 'unknown_chat']);
+      expect((await request(built.app).get('/webhooks/facebook/a%00b')).status).toBe(404);
+      expect((await request(built.app).post('/webhooks/facebook/a%00b').set('X-Hub-Signature-256', `sha256=${'0'.repeat(64)}`).send('{}')).status).toBe(404);
+
       const admin = await loginAs(built.app, 'admin@example.com');
       for (const path of ['/admin/resources/%E0%A4%A', '/admin/api/resources/Chat/records/%E0%A4%A/show', '/admin/chats-reports/%ff/download']) {
         const response = await admin.get(path);

@@ -25,6 +25,7 @@ import { ChatsError } from '../../domain/errors.js';
 import { asChatsError, errorHeaders, httpStatusOf } from '../../http/error-status.js';
 import { parseWebhook, type IncomingMessage } from './webhook-events.js';
 import { isDataException } from '../../db/data-errors.js';
+import { isStorableText } from '../../domain/storable-text.js';
 
 export const FACEBOOK_WEBHOOK_PATH = '/webhooks/facebook/:publicKey';
 const SIGNATURE = /^sha256=([0-9a-f]{64})$/i;
@@ -37,6 +38,7 @@ export function facebookWebhookRouter(ctx: ChatsAdminContext): Router {
   const connections = new FacebookConnections(ctx.prisma, ctx.secret);
 
   const connectedChat = async (publicKey: string) => {
+    if (!isStorableText(publicKey)) return null; // no stored key holds NUL or half an emoji
     const chat = await ctx.prisma.chat.findUnique({ where: { publicKey }, select: { id: true, fbConnectedAt: true, fbVerifyToken: true } });
     return chat?.fbConnectedAt && chat.fbVerifyToken ? { id: chat.id, verifyToken: chat.fbVerifyToken } : null;
   };

@@ -4,6 +4,7 @@
 import type { PrismaClient } from '@prisma/client';
 import type { Request } from 'express';
 import { normalizeOrigin } from '../../domain/public-urls.js';
+import { isStorableText } from '../../domain/storable-text.js';
 import { ownOrigins } from '../../http/own-origin.js';
 
 export interface WidgetChat {
@@ -22,8 +23,8 @@ export class ChatDirectory {
   constructor(private readonly prisma: PrismaClient, private readonly ttlMs = 5_000) {}
 
   async find(publicKey: string): Promise<WidgetChat | null> {
-    // keys are generated tokens; anything longer than the column cannot exist
-    if (publicKey.length > 64) return null;
+    // keys are generated tokens; anything longer than the column, or unstorable, cannot exist
+    if (publicKey.length > 64 || !isStorableText(publicKey)) return null;
     const now = Date.now();
     const hit = this.cache.get(publicKey);
     if (hit && hit.until > now) return hit.chat;
