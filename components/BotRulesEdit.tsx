@@ -137,6 +137,7 @@ const BotRulesEdit: React.FC<BasePropertyProps> = ({ property, record, resource,
                 <Input id={`${id}-pattern`} name={`${id}-pattern`} value={rule.pattern} style={{ flexGrow: 1, fontFamily: rule.kind === 'regex' ? 'monospace' : undefined }}
                   onChange={(event: React.ChangeEvent<HTMLInputElement>) => change(index, { pattern: event.target.value })} />
               </Box>
+              {rule.kind === 'regex' ? <Text color="grey60" fontSize="sm" mt="sm" data-testid="regex-syntax">{tm('ruleRegexSyntax', resource.id)}</Text> : null}
               {message(`${property.path}.${index}.pattern`)}
               {message(`${property.path}.${index}.kind`)}
             </FormGroup>

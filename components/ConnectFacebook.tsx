@@ -38,7 +38,7 @@ const ConnectFacebook: React.FC<ActionProps> = ({ record, resource }) => {
     setBusy(true);
     try {
       const response = await api.recordAction({
-        resourceId: resource.id, recordId, actionName: 'chatsConnectFacebook', params: { origin: window.location.origin }, data,
+        resourceId: resource.id, recordId, actionName: 'chatsConnectFacebook', data,
       });
       const { facebook, notice, record: returned } = response.data;
       if (notice) addNotice(notice);

@@ -97,7 +97,6 @@ const ExportReport: React.FC<ActionProps> = (props) => {
         resourceId: resource.id,
         actionName: 'chatsExport',
         data: { type, withTime, timeZone: timeZone.trim(), query: filters },
-        params: { origin: window.location.origin },
       });
       const queued = (response.data as unknown as { job: ReportJobView }).job;
       setJob(queued);

@@ -1,6 +1,6 @@
 // "Frame code" of a chat: a modal with the iframe and script-loader snippets and Copy buttons.
-// The snippets are built and escaped on the server (src/domain/frame-code.ts); the browser only
-// tells the server its origin, used when the app has no configured public URL.
+// The snippets are built and escaped on the server (src/domain/frame-code.ts), for the public URL
+// or the host this admin is on (src/admin/base-url.ts).
 import React, { useEffect, useState } from 'react';
 import { Box, Loader, MessageBox, Modal, Text, type ModalProps } from '@adminjs/design-system';
 import { ApiClient, useTranslation, type ActionProps } from 'adminjs';
@@ -24,7 +24,7 @@ const FrameCode: React.FC<ActionProps> = ({ record, resource }) => {
   useEffect(() => {
     if (!record) return;
     api
-      .recordAction({ resourceId: resource.id, recordId: record.id, actionName: 'chatsFrameCode', params: { origin: window.location.origin } })
+      .recordAction({ resourceId: resource.id, recordId: record.id, actionName: 'chatsFrameCode' })
       .then((response) => setCode(response.data.frameCode as FrameCodeData))
       .catch(() => setFailed(true));
   }, [record?.id]);

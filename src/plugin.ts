@@ -20,6 +20,7 @@ import { adminUserResource } from './admin/resources/admin-user/admin-user.resou
 import { translations } from './admin/locale/index.js';
 import { reportsPage } from './admin/pages/reports.page.js';
 import { withChats, type ChatsAdminParts } from './admin/admin-options.js';
+import { withStorableInput } from './admin/storable-input.js';
 import { createDashboardHandler } from './dashboard/dashboard-handler.js';
 import { createReportsModule, type ReportsOptions } from './reports/reports-module.js';
 import { LiveHub } from './conversations/live-hub.js';
@@ -117,7 +118,7 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
     markerResource(context),
     operatorResource(context),
     ...(builtInAccounts ? [adminUserResource(context)] : []),
-  ];
+  ].map(withStorableInput);
   const dashboard = { handler: createDashboardHandler(context, options.sql), component: context.components.Dashboard };
   const pages: Record<string, AdminPage> = {
     ...(options.dashboard ? {} : { chatsDashboard: { ...dashboard, icon: 'Activity' } }),

@@ -1,27 +1,23 @@
-// The base URL printed into codes an admin copies (frame code, webhook URL): the configured public
-// URL when there is one; otherwise the origin the admin's browser reports (the components pass
-// `window.location.origin`), and as a last resort the request's Host header.
+// The base URL printed into what users copy or open later (frame code, webhook URL, the report's
+// dialogue links): the configured public URL when there is one, otherwise the origin the request
+// was sent to (Host, or a trusted proxy's X-Forwarded-*). Never a value the requester passes as
+// a parameter: an operator could otherwise plant another host in links that admins open.
 import type { ActionRequest } from 'adminjs';
+import type { Request } from 'express';
 import type { ChatsAdminContext } from '../context.js';
-import { normalizeBaseUrl, normalizeOrigin } from '../domain/public-urls.js';
+import { normalizeBaseUrl } from '../domain/public-urls.js';
+import { requestOrigin } from '../http/own-origin.js';
 
 export function baseUrlFor(ctx: ChatsAdminContext, request: ActionRequest): string {
   const configured = ctx.publicUrl ? normalizeBaseUrl(ctx.publicUrl) : undefined;
   if (configured) return configured;
-  const fromBrowser = typeof request.query?.origin === 'string' ? normalizeOrigin(request.query.origin) : undefined;
-  if (fromBrowser) return fromBrowser;
-  const host = hostHeader(request);
-  return (host && normalizeOrigin(`http://${host}`)) || 'http://localhost';
+  const incoming = expressRequest(request);
+  return (incoming && requestOrigin(incoming)) || 'http://localhost';
 }
 
-/** @adminjs/express hands actions a copy of the Express request made with object spread, which
- * keeps `rawHeaders` but not Node's lazily computed `headers` getter. */
-function hostHeader(request: ActionRequest): string | undefined {
-  const { headers, rawHeaders } = request as { headers?: Record<string, unknown>; rawHeaders?: unknown };
-  if (typeof headers?.host === 'string') return headers.host;
-  if (!Array.isArray(rawHeaders)) return undefined;
-  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-    if (String(rawHeaders[i]).toLowerCase() === 'host') return String(rawHeaders[i + 1]);
-  }
-  return undefined;
+/** @adminjs/express hands actions a shallow copy of the Express request, which loses its getters
+ * (protocol, headers); its `res.req` is the Express request itself. */
+function expressRequest(request: ActionRequest): Request | undefined {
+  const original = (request as { res?: { req?: Request } }).res?.req;
+  return original && typeof original.get === 'function' ? original : undefined;
 }

@@ -217,7 +217,6 @@ export class Conversations {
   private async botTurn(info: DialogInfo, chatUpdatedAt: Date, text: string, after: Date): Promise<LiveMessage[]> {
     const bot = await this.botSettings.get(info.chatId, chatUpdatedAt);
     const decision = decideBotReply(bot.rules, bot.fallbackAnswer, text, { transferred: info.transferredAt !== null });
-    if (decision.timedOut) this.logger.warn({ chatId: info.chatId, rules: decision.timedOut.map((i) => i + 1) }, 'bot rules ran out of time and were skipped');
     // never before the client's message, whatever its channel timestamp said
     const at = new Date(Math.max(Date.now(), after.getTime()));
     const replies: LiveMessage[] = [];

@@ -6,14 +6,14 @@
 //   case-insensitively, where a word of the message starts with it ("deliver" matches "delivery",
 //   "цен" matches "цена") but not inside a word ("cost" does not fire on "accost"). Several words
 //   ("money back") match as a phrase.
-// - regex: a JavaScript regular expression, case-insensitive. Patterns that could backtrack
-//   catastrophically are refused when saved (nested repetition like (a+)+, back-references), and
-//   every evaluation runs under a time limit, so a bad pattern can never hang the server.
+// - regex: a regular expression in RE2 syntax, case-insensitive, run by re2js: a linear-time
+//   engine (no backtracking), so no pattern can stall the server however it is written. What RE2
+//   cannot run in linear time (back-references, lookaround) is refused when the rule is saved.
 // The first matching rule wins; no match gives the fallback answer. After a transfer the bot stays
 // silent (operators talk) but a matching rule's markers are still set: they label the content.
 // There is no built-in "operator"/"human" keyword: it would fire on "human resources"; a rule with
 // `transfer: true` does that where an admin wants it (the demo chats have one).
-import vm from 'node:vm';
+import { RE2JS } from 're2js';
 
 export type BotRuleKind = 'keyword' | 'regex';
 
@@ -35,7 +35,7 @@ const MARKER_NAME = /^[\p{L}\p{N}][\p{L}\p{N} _-]{0,49}$/u;
 
 export type BotRuleErrorKey =
   | 'botRulesNotJson' | 'botRulesNotList' | 'botRulesTooMany' | 'ruleNotObject'
-  | 'rulePatternRequired' | 'rulePatternTooLong' | 'ruleKindInvalid' | 'ruleRegexInvalid' | 'ruleRegexUnsafe'
+  | 'rulePatternRequired' | 'rulePatternTooLong' | 'ruleKindInvalid' | 'ruleRegexInvalid' | 'ruleRegexUnsupported'
   | 'ruleAnswerRequired' | 'ruleAnswerTooLong' | 'ruleMarkersInvalid' | 'ruleTransferInvalid';
 
 export interface BotRuleError {
@@ -104,13 +104,9 @@ function checkRule(item: unknown, index: number): { rule?: BotRule; errors: BotR
   else if (pattern.length > (kind === 'regex' ? REGEX_MAX_LENGTH : KEYWORDS_MAX_LENGTH)) {
     fail('pattern', 'rulePatternTooLong', `the pattern can have at most ${kind === 'regex' ? REGEX_MAX_LENGTH : KEYWORDS_MAX_LENGTH} characters`);
   } else if (kind === 'regex') {
-    try {
-      new RegExp(pattern, 'i'); // throws on an invalid pattern
-      const unsafe = unsafeRegexReason(pattern);
-      if (unsafe) fail('pattern', 'ruleRegexUnsafe', 'the regular expression could take too long on some messages', unsafe);
-    } catch (error) {
-      fail('pattern', 'ruleRegexInvalid', 'the regular expression is not valid', (error as Error).message.replace(/^Invalid regular expression: /, ''));
-    }
+    const problem = regexProblem(pattern);
+    if (problem?.unsupported) fail('pattern', 'ruleRegexUnsupported', 'the regular expression uses syntax the bot does not support (back-references, lookahead or lookbehind)', problem.detail);
+    else if (problem) fail('pattern', 'ruleRegexInvalid', 'the regular expression is not valid', problem.detail);
   }
   const transfer = toBoolean(raw.transfer);
   if (transfer === null) fail('transfer', 'ruleTransferInvalid', '"transfer" must be true or false');
@@ -149,45 +145,31 @@ export function splitKeywords(pattern: string): string[] {
   return pattern.split(/[,|]/).map((keyword) => keyword.trim().replace(/\s+/g, ' ')).filter(Boolean);
 }
 
+/** Compiles an administrator's regular expression for the bot (throws RE2JS' syntax error). */
+function compileRegex(pattern: string): RE2JS {
+  return RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
+}
+
 /**
- * Why a regular expression could backtrack catastrophically, or null. A heuristic: repetition
- * nested in repetition ((a+)+, (a*b?)*, (x{2,})+) and back-references. The time limit in
- * `decideBotReply` covers what it misses (e.g. polynomial .*.*.*x).
+ * Why a regular expression cannot be used, or null. `unsupported`: valid JavaScript that RE2 does
+ * not take (back-references and lookaround need backtracking), which deserves a different message
+ * than a typo.
  */
-export function unsafeRegexReason(pattern: string): string | null {
-  if (/\\[1-9]|\\k</.test(pattern)) return 'back-references are not allowed';
-  // One frame per open group: does it contain a repetition?
-  const stack: { repeats: boolean }[] = [{ repeats: false }];
-  let closedGroup: { repeats: boolean } | null = null;
-  for (let i = 0; i < pattern.length; i += 1) {
-    const char = pattern[i];
-    const previousGroup = closedGroup;
-    closedGroup = null;
-    if (char === '\\') {
-      i += 1;
-    } else if (char === '[') {
-      for (i += 1; i < pattern.length && pattern[i] !== ']'; i += 1) if (pattern[i] === '\\') i += 1;
-    } else if (char === '(') {
-      stack.push({ repeats: false });
-    } else if (char === ')') {
-      const frame = stack.length > 1 ? stack.pop() as { repeats: boolean } : { repeats: false };
-      if (frame.repeats) stack[stack.length - 1].repeats = true;
-      closedGroup = frame;
-    } else {
-      const quantifier = /^(?:[*+?]|\{(\d+)(,(\d*))?\})/.exec(pattern.slice(i));
-      if (!quantifier) continue;
-      const [text, , comma, max] = quantifier;
-      // an exact count {n} or an optional ? does not vary how much is matched: no backtracking choice
-      const repeats = text === '*' || text === '+' || (comma !== undefined && (max === '' || Number(max) > 1));
-      if (repeats) {
-        if (previousGroup?.repeats) return `nested repetition near "${pattern.slice(Math.max(0, i - 20), i + text.length)}"`;
-        stack[stack.length - 1].repeats = true;
-      }
-      i += text.length - 1;
-      if (pattern[i + 1] === '?') i += 1; // lazy
+export function regexProblem(pattern: string): { unsupported: boolean; detail: string } | null {
+  try {
+    compileRegex(pattern);
+    return null;
+  } catch (error) {
+    // RE2JS quotes the pattern with its flags as "(?i)…": show the admin's own text
+    const detail = (error as Error).message.replace(/^error parsing regexp: /, '').replace('`(?i)', '`');
+    let validJavaScript = true;
+    try {
+      new RegExp(pattern, 'u');
+    } catch {
+      validJavaScript = false;
     }
+    return { unsupported: validJavaScript, detail };
   }
-  return null;
 }
 
 export interface BotDecision {
@@ -196,55 +178,34 @@ export interface BotDecision {
   transfer: boolean;
   /** Index of the rule that fired. */
   rule?: number;
-  /** Rules whose evaluation ran out of time (treated as not matching). */
-  timedOut?: number[];
 }
 
 export interface BotState { transferred: boolean }
 
-/** Time allowed to run the rules on one message; after a time-out the rule that was running is
- * skipped and the next ones get the same time again. */
-export const RULE_TIME_LIMIT_MS = 250;
-/** After this many time-outs on one message the remaining rules are skipped. */
-const MAX_TIMEOUTS = 2;
+interface RuleTest { test(text: string): boolean }
 
-const compiled = new WeakMap<readonly BotRule[], RegExp[]>();
+const compiled = new WeakMap<readonly BotRule[], RuleTest[]>();
+const NEVER: RuleTest = { test: () => false };
 
-function compileRule(rule: BotRule): RegExp {
-  if (rule.kind === 'regex') return new RegExp(rule.pattern, 'i');
+function compileRule(rule: BotRule): RuleTest {
+  if (rule.kind === 'regex') {
+    try {
+      return compileRegex(rule.pattern);
+    } catch {
+      // saved before RE2 was the engine (or written to the database directly): it never matches
+      return NEVER;
+    }
+  }
   const alternatives = splitKeywords(rule.pattern).map((keyword) => keyword.split(' ').map(escapeRegex).join('\\s+'));
   return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})`, 'iu');
 }
 
 const escapeRegex = (text: string): string => text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 
-// Administrators' regular expressions run inside a vm script so that the time limit can interrupt
-// them; keyword rules compile to escaped alternatives that cannot backtrack badly and run directly
-// (a wall-clock limit could misfire on them when the machine is busy).
-const sandbox = vm.createContext({ test: null, text: '' });
-const runTest = new vm.Script('test.test(text)');
-// the first run in a context compiles it, which on a busy machine can eat the whole time limit
-Object.assign(sandbox, { test: /warm-up/, text: '' });
-runTest.runInContext(sandbox);
-
-function findRule(rules: readonly BotRule[], tests: RegExp[], text: string, timedOut: number[]): number {
-  for (let index = 0; index < tests.length; index += 1) {
-    if (rules[index].kind !== 'regex') {
-      if (tests[index].test(text)) return index;
-      continue;
-    }
-    Object.assign(sandbox, { test: tests[index], text });
-    try {
-      if (runTest.runInContext(sandbox, { timeout: RULE_TIME_LIMIT_MS }) === true) return index;
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw error;
-      timedOut.push(index);
-      if (timedOut.length >= MAX_TIMEOUTS) return -1;
-    } finally {
-      Object.assign(sandbox, { test: null, text: '' });
-    }
-  }
-  return -1;
+// Keyword rules compile to escaped alternatives (nothing to backtrack over) and run on the
+// built-in engine; administrators' regular expressions run on RE2.
+function findRule(tests: readonly RuleTest[], text: string): number {
+  return tests.findIndex((test) => test.test(text));
 }
 
 /** What the bot does about one client message. `rules` should come from `parseBotRules`. */
@@ -254,14 +215,12 @@ export function decideBotReply(rules: readonly BotRule[], fallback: string | nul
     tests = rules.map(compileRule);
     compiled.set(rules, tests);
   }
-  const timedOut: number[] = [];
-  const index = tests.length ? findRule(rules, tests, text, timedOut) : -1;
-  const extra = timedOut.length ? { timedOut } : {};
+  const index = findRule(tests, text);
   const rule = index >= 0 ? rules[index] : undefined;
-  if (state.transferred) return { markers: rule ? [...rule.markers] : [], transfer: false, ...(rule ? { rule: index } : {}), ...extra };
+  if (state.transferred) return { markers: rule ? [...rule.markers] : [], transfer: false, ...(rule ? { rule: index } : {}) };
   if (!rule) {
     const answer = fallback?.trim() ? fallback : undefined;
-    return { ...(answer ? { answer } : {}), markers: [], transfer: false, ...extra };
+    return { ...(answer ? { answer } : {}), markers: [], transfer: false };
   }
-  return { ...(rule.answer ? { answer: rule.answer } : {}), markers: [...rule.markers], transfer: rule.transfer, rule: index, ...extra };
+  return { ...(rule.answer ? { answer: rule.answer } : {}), markers: [...rule.markers], transfer: rule.transfer, rule: index };
 }

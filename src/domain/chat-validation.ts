@@ -17,7 +17,7 @@ export const CHAT_FORM_FIELDS = [
 /** Keys of bot rule errors (src/domain/bot-rules.ts), on "botRules" or "botRules.<index>.<field>". */
 const BOT_RULE_ERROR_KEYS: readonly BotRuleErrorKey[] = [
   'botRulesNotJson', 'botRulesNotList', 'botRulesTooMany', 'ruleNotObject', 'rulePatternRequired', 'rulePatternTooLong',
-  'ruleKindInvalid', 'ruleRegexInvalid', 'ruleRegexUnsafe', 'ruleAnswerRequired', 'ruleAnswerTooLong', 'ruleMarkersInvalid', 'ruleTransferInvalid',
+  'ruleKindInvalid', 'ruleRegexInvalid', 'ruleRegexUnsupported', 'ruleAnswerRequired', 'ruleAnswerTooLong', 'ruleMarkersInvalid', 'ruleTransferInvalid',
 ];
 
 export const CHAT_ERROR_KEYS = [

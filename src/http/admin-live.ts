@@ -3,7 +3,8 @@
 // the admin root path after the AdminJS router, whose session middleware sets req.session; any
 // signed-in user who may read dialogues may watch. The stream starts with the current status; each
 // message event carries the message id as the SSE id, so EventSource's own reconnect sends
-// Last-Event-ID and gets the messages it missed replayed from the database.
+// Last-Event-ID and gets the messages it missed replayed from the database. Open streams are
+// capped per user and per address (429 with Retry-After): each holds a connection for hours.
 import { Router } from 'express';
 import type { ChatsAdminContext } from '../context.js';
 import { canRead, canWorkOnDialogs } from '../domain/roles.js';
@@ -11,12 +12,21 @@ import { sessionUser } from './session-user.js';
 import type { StatusEvent } from '../conversations/live-hub.js';
 import { streamDialogEvents } from '../conversations/event-stream.js';
 import { ChatsError } from '../domain/errors.js';
+import { StreamSlots, takeSlots } from '../conversations/stream-slots.js';
 
 const REPLAY_LIMIT = 500;
 /** A watcher that does not read its stream is dropped (it reconnects and replays). */
 const MAX_BUFFERED_BYTES = 1 << 20;
 
-export interface AdminLiveOptions { heartbeatMs?: number }
+export interface AdminLiveOptions {
+  heartbeatMs?: number;
+  /** Open dialogue streams per signed-in user (one per open dialogue page). Default 10. */
+  maxStreamsPerUser?: number;
+  /** Open dialogue streams per client address, all users together. Default 30. */
+  maxStreamsPerAddress?: number;
+}
+
+const tooManyStreams = () => new ChatsError('too_many', 'too_many_streams', 'Too many dialogues are open live; close some dialogue pages and reload.', { details: { retryAfter: 10 } });
 
 /** `mine`: the dialogue's operator is the watching user (the page then offers no "Take"). */
 function statusData(event: StatusEvent, myOperatorId: number | null) {
@@ -26,6 +36,8 @@ function statusData(event: StatusEvent, myOperatorId: number | null) {
 
 export function adminLiveRouter(ctx: ChatsAdminContext, options: AdminLiveOptions = {}): Router {
   const heartbeatMs = options.heartbeatMs ?? 25_000;
+  const perUser = new StreamSlots(options.maxStreamsPerUser ?? 10);
+  const perAddress = new StreamSlots(options.maxStreamsPerAddress ?? 30);
   const router = Router();
   router.get('/chats-live/dialogs/:id/events', async (req, res, next) => {
     const user = sessionUser(ctx, req);
@@ -43,6 +55,8 @@ export function adminLiveRouter(ctx: ChatsAdminContext, options: AdminLiveOption
       // an unknown dialogue is a ConversationError: adminErrorHandler answers it 404
       return next(error);
     }
+    const release = takeSlots([[perUser, user.id], [perAddress, req.ip ?? 'unknown']]);
+    if (!release) return next(tooManyStreams());
 
     await streamDialogEvents(req, res, {
       hub: ctx.hub,
@@ -61,6 +75,7 @@ export function adminLiveRouter(ctx: ChatsAdminContext, options: AdminLiveOption
       },
       heartbeatMs,
       maxBufferedBytes: MAX_BUFFERED_BYTES,
+      onClose: release,
       retryMs: 3000,
       replayPageSize: REPLAY_LIMIT,
       replayPages: 1,

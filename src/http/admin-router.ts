@@ -1,5 +1,6 @@
 // Everything the plugin needs around the host's AdminJS router, as one router to mount at the
-// admin root path: the admin's font from its own origin (AdminJS links Google Fonts), refused API
+// admin root path: headers against framing and sniffing, state-changing requests only from the
+// admin's own pages (and logout only from them), the admin's font from its own origin (AdminJS links Google Fonts), refused API
 // calls answer 403, a page asked for while logged out (a copied dialogue link) is shown after
 // login, then the host's AdminJS router (session and login guard), then the plugin's own admin
 // routes (report download, live dialogue stream) that rely on that session, and last the error
@@ -11,6 +12,8 @@ import { returnAfterLogin } from './return-after-login.js';
 import { selfHostedFonts } from './self-hosted-fonts.js';
 import { reportDownloadRouter } from './report-download.js';
 import { adminLiveRouter, type AdminLiveOptions } from './admin-live.js';
+import { sameOriginGuard } from './same-origin-guard.js';
+import { adminSecurityHeaders } from './security-headers.js';
 
 /** What the router reads of the AdminJS instance. */
 export interface AuthenticatedAdmin { options: { rootPath: string; loginPath: string; logoutPath?: string } }
@@ -24,6 +27,8 @@ export function chatsAdminRouter(ctx: ChatsAdminContext, admin: AuthenticatedAdm
     throw new Error(`AdminJS rootPath "${admin.options.rootPath}" differs from the chats' "${ctx.rootPath}": pass the same rootPath to createChatsAdmin`);
   }
   return express.Router().use(
+    adminSecurityHeaders,
+    sameOriginGuard(admin.options, ctx.publicUrl),
     selfHostedFonts(admin.options),
     forbiddenAsStatus,
     returnAfterLogin(admin.options),

@@ -6,6 +6,8 @@ import type { ChatsAdminContext } from '../context.js';
 import { widgetApiRouter, widgetServices, type WidgetOptions } from '../channels/web/api-router.js';
 import { widgetPageRouter } from '../channels/web/page-router.js';
 import { facebookWebhookRouter } from '../channels/facebook/webhook-router.js';
+import { publicSecurityHeaders } from './security-headers.js';
+import { PUBLIC_PATHS, publicErrorHandler } from './public-errors.js';
 
 export interface PublicRouteOptions {
   /** Message size limit, rate limits, heartbeat interval of the widget (defaults suit production). */
@@ -25,5 +27,9 @@ export function publicRouter(ctx: ChatsAdminContext, options: PublicRouteOptions
  * body parser of the host: the webhook's signature is checked over the raw request body.
  */
 export function chatsPublicRouter(ctx: ChatsAdminContext, options: PublicRouteOptions = {}): Router {
-  return express.Router().use(facebookWebhookRouter(ctx), publicRouter(ctx, options));
+  return express.Router()
+    // only on the plugin's own paths: the router is mounted at the host's root
+    .use(PUBLIC_PATHS, publicSecurityHeaders)
+    .use(facebookWebhookRouter(ctx), publicRouter(ctx, options))
+    .use(PUBLIC_PATHS, publicErrorHandler(ctx.logger));
 }

@@ -148,12 +148,12 @@ describeEachDatabase('chat screens', (kind) => {
       expect((await admin.get('/widget/frame-key-0001')).status).toBe(200);
     });
 
-    it('uses the browser origin when no public URL is configured, and ignores a bad one', async () => {
+    it('uses the host the admin is on when no public URL is configured, never an ?origin parameter', async () => {
       const local = await startTestApp(db, { publicUrl: null });
       const agent = await loginAs(local.app, 'admin@example.com');
       const chat = await db.prisma.chat.create({ data: { name: 'Local', publicKey: 'frame-key-0002' } });
-      const viaOrigin = await agent.get(`${API}/records/${chat.id}/chatsFrameCode`).query({ origin: 'https://admin.example.com' });
-      expect(viaOrigin.body.frameCode.widgetUrl).toBe('https://admin.example.com/widget/frame-key-0002');
+      const viaOrigin = await agent.get(`${API}/records/${chat.id}/chatsFrameCode`).query({ origin: 'https://admin.example.com' }).set('X-Forwarded-Proto', 'https');
+      expect(viaOrigin.body.frameCode.widgetUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/widget\/frame-key-0002$/);
       const viaHost = await agent.get(`${API}/records/${chat.id}/chatsFrameCode`).query({ origin: 'javascript:alert(1)' }).set('Host', 'panel.example.com:8080');
       expect(viaHost.body.frameCode.widgetUrl).toBe('http://panel.example.com:8080/widget/frame-key-0002');
     });

@@ -4,6 +4,7 @@
 //     recipient: { id: PAGE_ID }, timestamp, message: { mid, text, attachments?, quick_reply?, is_echo? } }] }] }
 // `entry` and `messaging` may both hold several items (Meta batches).
 import { createHash } from 'node:crypto';
+import { isStorableText, storableText } from '../../domain/storable-text.js';
 //
 // Decisions:
 // - Echoes (`is_echo`: the page's own messages, including the ones we sent) are dropped.
@@ -14,6 +15,8 @@ import { createHash } from 'node:crypto';
 //   person said, and it is how many conversations start. Its idempotency key is the postback's
 //   `mid`, or sender and timestamp for old payloads without one.
 // - Items for another page than the chat's (entry id or recipient id) are dropped: "unknown page".
+// - Texts and sender ids are made storable (NUL and lone surrogates become U+FFFD, see
+//   domain/storable-text.ts); an unstorable mid is hashed like a long one, so it stays a unique key.
 
 export interface IncomingMessage {
   psid: string;
@@ -64,7 +67,8 @@ function readItem(item: unknown, pageId: string): IncomingMessage | keyof Ignore
   if (!isObject(item)) return 'malformed';
   const message = isObject(item.message) ? item.message : null;
   if (message?.is_echo === true) return 'echo';
-  const psid = idOf(item.sender);
+  const sender = idOf(item.sender);
+  const psid = sender === null ? null : storableText(sender);
   if (idOf(item.recipient) !== pageId) return psid ? 'otherPage' : 'malformed';
   if (!psid) return 'malformed';
   const at = typeof item.timestamp === 'number' && Number.isFinite(item.timestamp) ? new Date(item.timestamp) : new Date();
@@ -73,21 +77,23 @@ function readItem(item: unknown, pageId: string): IncomingMessage | keyof Ignore
     const text = typeof message.text === 'string' ? message.text : '';
     if (!mid) return 'malformed';
     if (!text.trim()) return 'nonText';
-    return { psid, externalId: externalId(mid), text, at, kind: 'text' };
+    return { psid, externalId: externalId(mid), text: storableText(text), at, kind: 'text' };
   }
   if (isObject(item.postback)) {
     const { title, payload, mid } = item.postback;
     const text = typeof title === 'string' && title.trim() ? title : typeof payload === 'string' ? payload : '';
     if (!text.trim()) return 'nonText';
     const key = typeof mid === 'string' && mid ? mid : `postback:${psid}:${at.getTime()}`;
-    return { psid, externalId: externalId(key), text, at, kind: 'postback' };
+    return { psid, externalId: externalId(key), text: storableText(text), at, kind: 'postback' };
   }
   // delivery, read, reaction, referral, optin, ...
   return 'nonText';
 }
 
-// messages.external_id holds 200 characters; real mids are about 100, a longer one is hashed
+// messages.external_id holds 200 characters; real mids are about 100, a longer one is hashed, and
+// so is one that could not be stored (its UTF-16 code units are hashed: distinct mids stay distinct)
 function externalId(key: string): string {
   const id = `fb:${key}`;
-  return id.length <= 200 ? id : `fb:sha256:${createHash('sha256').update(key).digest('hex')}`;
+  if (id.length <= 200 && isStorableText(id)) return id;
+  return `fb:sha256:${createHash('sha256').update(isStorableText(key) ? key : Buffer.from(key, 'utf16le')).digest('hex')}`;
 }

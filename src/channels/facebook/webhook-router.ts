@@ -11,7 +11,9 @@
 //
 // Meta delivers at least once: each message is stored under "fb:<mid>" (messages.external_id is
 // unique), so a redelivery stores nothing. Storing is a few inserts, so it is awaited before the
-// 200: Meta's 20 s timeout is far away, and a failure answers 500 so that Meta delivers again.
+// 200: Meta's 20 s timeout is far away, and a failure of the database answers 500 so that Meta
+// delivers again. What the database cannot store (NUL, a lone surrogate) is cleaned beforehand
+// (webhook-events.ts), so no payload is refused forever.
 // Replies to Facebook users are never sent from here: the bot's answers are queued and sent by the
 // delivery worker (src/facebook/delivery-worker.ts).
 import { createHmac, timingSafeEqual } from 'node:crypto';
@@ -22,6 +24,8 @@ import { SecretBoxError } from '../../domain/secret-box.js';
 import { ChatsError } from '../../domain/errors.js';
 import { asChatsError, errorHeaders, httpStatusOf } from '../../http/error-status.js';
 import { parseWebhook, type IncomingMessage } from './webhook-events.js';
+import { isDataException } from '../../db/data-errors.js';
+import { isStorableText } from '../../domain/storable-text.js';
 
 export const FACEBOOK_WEBHOOK_PATH = '/webhooks/facebook/:publicKey';
 const SIGNATURE = /^sha256=([0-9a-f]{64})$/i;
@@ -34,6 +38,7 @@ export function facebookWebhookRouter(ctx: ChatsAdminContext): Router {
   const connections = new FacebookConnections(ctx.prisma, ctx.secret);
 
   const connectedChat = async (publicKey: string) => {
+    if (!isStorableText(publicKey)) return null; // no stored key holds NUL or half an emoji
     const chat = await ctx.prisma.chat.findUnique({ where: { publicKey }, select: { id: true, fbConnectedAt: true, fbVerifyToken: true } });
     return chat?.fbConnectedAt && chat.fbVerifyToken ? { id: chat.id, verifyToken: chat.fbVerifyToken } : null;
   };
@@ -99,9 +104,18 @@ export function facebookWebhookRouter(ctx: ChatsAdminContext): Router {
   });
 
   // One after another, in the order Meta sent them: batches are small, and concurrent stores of
-  // one payload would only race each other (dialogue starts, new markers) for nothing.
+  // one payload would only race each other (dialogue starts, new markers) for nothing. A message
+  // the database can never take (its texts are cleaned first, so this is a last resort) is logged
+  // and skipped: failing the batch would have Meta redeliver it, and fail, forever.
   async function storeAll(chatId: number, messages: IncomingMessage[]): Promise<void> {
-    for (const message of messages) await storeOne(chatId, message);
+    for (const message of messages) {
+      try {
+        await storeOne(chatId, message);
+      } catch (error) {
+        if (!isDataException(error)) throw error; // the database is away: 500, Meta delivers again
+        ctx.logger.warn({ err: error, chatId, externalId: message.externalId }, 'Facebook webhook: a message could not be stored and was skipped');
+      }
+    }
   }
 
   // receive() checks "fb:<mid>" before resuming the dialogue (a redelivery after the dialogue

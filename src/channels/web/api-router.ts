@@ -10,7 +10,8 @@
 // kind (src/http/error-status.ts) and `{ error: <code>, message }`.
 import express, { type Request, type Response, type Router } from 'express';
 import type { ChatsAdminContext } from '../../context.js';
-import { ChatDirectory, apiOriginAllowed, ownOrigins, type WidgetChat } from './chat-directory.js';
+import { ChatDirectory, apiOriginAllowed, type WidgetChat } from './chat-directory.js';
+import { ownOrigins } from '../../http/own-origin.js';
 import { WidgetRateLimiter, DEFAULT_RATE_LIMITS, type RateLimitOptions } from './rate-limit.js';
 import { DEFAULT_MAX_MESSAGE_LENGTH, parseMessage, parseSession, parseVisit, WidgetError } from './validation.js';
 import type { ChatsError } from '../../domain/errors.js';
@@ -24,8 +25,10 @@ export interface WidgetOptions {
   rateLimits?: RateLimitOptions;
   /** SSE comment line interval that keeps proxies from closing idle streams. */
   heartbeatMs?: number;
-  /** Open event streams per dialogue (tabs of one client). */
+  /** Open event streams per dialogue (tabs of one client). Default 5. */
   maxStreamsPerDialog?: number;
+  /** Open event streams per client address, all dialogues together. Default 30. */
+  maxStreamsPerAddress?: number;
   /** How long a chat looked up by key is reused. */
   chatCacheMs?: number;
 }
@@ -45,6 +48,9 @@ export function sendError(res: Response, error: ChatsError): void {
   res.status(httpStatusOf(error)).set(errorHeaders(error)).json({ error: error.code, message: error.message });
 }
 
+/** "\ud83d\ude00": the longest JSON form of one character (code point) of a message. */
+export const MAX_JSON_BYTES_PER_CHARACTER = 12;
+
 const INTERNAL_ERROR = { error: 'internal_error', message: 'Something went wrong; please retry.' };
 
 export function widgetServices(ctx: ChatsAdminContext, options: WidgetOptions): WidgetServices {
@@ -60,8 +66,9 @@ export function widgetServices(ctx: ChatsAdminContext, options: WidgetOptions): 
 export function widgetApiRouter(services: WidgetServices, options: WidgetOptions = {}): Router {
   const { ctx, chats, limiter, owners, maxMessageLength } = services;
   const router = express.Router();
-  // room for a message of the longest length in 4-byte characters, JSON escaping and the ids
-  const json = express.json({ limit: maxMessageLength * 8 + 4096, strict: true, type: () => true });
+  // room for a message of the longest length written the longest way: every character outside
+  // the BMP (an emoji) as a \u-escaped surrogate pair, 12 bytes; plus the ids and field names
+  const json = express.json({ limit: maxMessageLength * MAX_JSON_BYTES_PER_CHARACTER + 4096, strict: true, type: () => true });
 
   /** Chat by key, Origin check, JSON body, rate limit, then the handler; every error is JSON. */
   const route = (handler: Handler, withBody = true) => async (req: Request, res: Response) => {

@@ -3,7 +3,9 @@
 // changed list of allowed origins taking effect within seconds is fine.
 import type { PrismaClient } from '@prisma/client';
 import type { Request } from 'express';
-import { normalizeBaseUrl, normalizeOrigin } from '../../domain/public-urls.js';
+import { normalizeOrigin } from '../../domain/public-urls.js';
+import { isStorableText } from '../../domain/storable-text.js';
+import { ownOrigins } from '../../http/own-origin.js';
 
 export interface WidgetChat {
   id: number;
@@ -21,8 +23,8 @@ export class ChatDirectory {
   constructor(private readonly prisma: PrismaClient, private readonly ttlMs = 5_000) {}
 
   async find(publicKey: string): Promise<WidgetChat | null> {
-    // keys are generated tokens; anything longer than the column cannot exist
-    if (publicKey.length > 64) return null;
+    // keys are generated tokens; anything longer than the column, or unstorable, cannot exist
+    if (publicKey.length > 64 || !isStorableText(publicKey)) return null;
     const now = Date.now();
     const hit = this.cache.get(publicKey);
     if (hit && hit.until > now) return hit.chat;
@@ -38,17 +40,6 @@ export class ChatDirectory {
     this.cache.set(publicKey, { chat, until: now + this.ttlMs });
     return chat;
   }
-}
-
-/** The app's own origins: the configured public URL's and the one this request was made to. */
-export function ownOrigins(req: Request, publicUrl?: string): string[] {
-  const origins: string[] = [];
-  const configured = publicUrl ? normalizeBaseUrl(publicUrl) : undefined;
-  if (configured) origins.push(new URL(configured).origin);
-  const host = req.get('host');
-  const fromRequest = host ? normalizeOrigin(`${req.protocol}://${host}`) : undefined;
-  if (fromRequest && !origins.includes(fromRequest)) origins.push(fromRequest);
-  return origins;
 }
 
 /**

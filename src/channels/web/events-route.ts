@@ -1,23 +1,27 @@
 // GET /widget/api/:publicKey/events?dialogId&clientId&after — the dialogue's messages as
 // Server-Sent Events, resumed losslessly after `after` (or the browser's Last-Event-ID) by
-// channels/dialog-event-stream.ts. Here: the input, the ownership check and the per-dialogue cap
-// on open streams; the status is sent after the replay.
+// channels/dialog-event-stream.ts. Here: the input, the ownership check and the caps on open
+// streams, per dialogue (a client's tabs) and per address (someone minting client ids); the
+// status is sent after the replay.
 import type { Request, Response } from 'express';
 import { streamDialogEvents } from '../../conversations/event-stream.js';
 import type { WidgetChat } from './chat-directory.js';
 import { messagesAfter, dialogState } from './dialog-access.js';
 import { dialogNotFound, publicMessage, type WidgetOptions, type WidgetServices } from './api-router.js';
 import { parseEvents, WidgetError } from './validation.js';
+import { StreamSlots, takeSlots } from '../../conversations/stream-slots.js';
 
 const REPLAY_PAGE = 500;
+/** Visitors behind one address (an office, a mobile carrier) each hold one stream per open chat. */
+export const DEFAULT_MAX_STREAMS_PER_ADDRESS = 30;
 /** A client that does not read its stream is dropped (it reconnects and replays what it missed). */
 const MAX_BUFFERED_BYTES = 1 << 20;
 
 export function eventStreamHandler(services: WidgetServices, options: WidgetOptions) {
   const { ctx } = services;
   const heartbeatMs = options.heartbeatMs ?? 15_000;
-  const maxStreams = options.maxStreamsPerDialog ?? 5;
-  const open = new Map<string, number>();
+  const perDialog = new StreamSlots(options.maxStreamsPerDialog ?? 5);
+  const perAddress = new StreamSlots(options.maxStreamsPerAddress ?? DEFAULT_MAX_STREAMS_PER_ADDRESS);
 
   return async (req: Request, res: Response, chat: WidgetChat): Promise<void> => {
     const lastEventId = req.get('last-event-id');
@@ -25,10 +29,10 @@ export function eventStreamHandler(services: WidgetServices, options: WidgetOpti
     if (!input.ok) throw input.error;
     const { dialogId, clientId, after } = input.value;
     if (!(await services.owners.owns(chat.id, dialogId, clientId))) throw dialogNotFound();
-    if ((open.get(dialogId) ?? 0) >= maxStreams) {
-      throw new WidgetError('too_many', 'too_many_streams', 'Too many open streams for this dialogue.', { details: { retryAfter: 10 } });
+    const release = takeSlots([[perDialog, dialogId], [perAddress, req.ip ?? 'unknown']]);
+    if (!release) {
+      throw new WidgetError('too_many', 'too_many_streams', 'Too many open streams for this dialogue or from this address.', { details: { retryAfter: 10 } });
     }
-    open.set(dialogId, (open.get(dialogId) ?? 0) + 1);
 
     await streamDialogEvents(req, res, {
       hub: ctx.hub,
@@ -37,11 +41,7 @@ export function eventStreamHandler(services: WidgetServices, options: WidgetOpti
       loadMessagesAfter: (id, afterId, limit) => messagesAfter(ctx.prisma, id, clientId, afterId, limit),
       heartbeatMs,
       maxBufferedBytes: MAX_BUFFERED_BYTES,
-      onClose: () => {
-        const left = (open.get(dialogId) ?? 1) - 1;
-        if (left > 0) open.set(dialogId, left);
-        else open.delete(dialogId);
-      },
+      onClose: release,
       retryMs: 2000,
       replayPageSize: REPLAY_PAGE,
       messageData: publicMessage,

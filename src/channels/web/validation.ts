@@ -2,6 +2,7 @@
 // query in, a typed value or a clear error out. The routes store nothing unless these pass.
 import { normalizeOrigin } from '../../domain/public-urls.js';
 import { isUuid } from '../../domain/uuid.js';
+import { isStorableText } from '../../domain/storable-text.js';
 import { ChatsError, type ChatsErrorOptions, type ErrorKind } from '../../domain/errors.js';
 import { httpStatusOf } from '../../http/error-status.js';
 
@@ -93,6 +94,8 @@ export function parseMessage(input: unknown, maxLength = DEFAULT_MAX_MESSAGE_LEN
   // code points, as the widget's counter shows them (an emoji is one character to the client)
   if ([...text].length > maxLength) return bad('message_too_long', `The message is longer than ${maxLength} characters.`);
   if (CONTROL_CHARS.test(text)) return bad('invalid_text', 'The message contains control characters.');
+  // the widget sends what the person typed; a lone surrogate is a broken client or a forgery
+  if (!isStorableText(text)) return bad('invalid_text', 'The message contains a broken character (half of an emoji).');
   return { ok: true, value: { ...ref.value, clientMessageId, text: text.trim() } };
 }
 
@@ -120,7 +123,7 @@ export function parseVisit(input: unknown, origins: readonly string[], now: Date
   }
   if (!origins.includes(normalizeOrigin(parsed.origin) ?? '')) return bad('url_origin_not_allowed', 'The page is not on a site allowed to embed this chat.', 'forbidden');
   if (title !== undefined && title !== null && typeof title !== 'string') return bad('invalid_title', 'title must be a string.');
-  if (typeof title === 'string' && CONTROL_CHARS.test(title)) return bad('invalid_title', 'title contains control characters.');
+  if (typeof title === 'string' && (CONTROL_CHARS.test(title) || !isStorableText(title))) return bad('invalid_title', 'title contains control characters or a broken character.');
   if (at !== undefined && (typeof at !== 'string' || Number.isNaN(Date.parse(at)))) return bad('invalid_time', 'at must be an ISO 8601 time.');
   return {
     ok: true,

@@ -85,6 +85,10 @@ describeEachDatabase('widget endpoints refuse bad input', (kind) => {
     { name: 'messages: text too long', path: api('/messages'), body: message({ text: 'y'.repeat(2001) }), status: 400, error: 'message_too_long' },
     { name: 'messages: text not a string', path: api('/messages'), body: message({ text: 42 }), status: 400, error: 'invalid_text' },
     { name: 'messages: NUL in text', path: api('/messages'), body: message({ text: 'a\u0000b' }), status: 400, error: 'invalid_text' },
+    // JSON.stringify writes a lone surrogate as the escape "\ud800", which JSON.parse turns back into one
+    { name: 'messages: lone high surrogate in text', path: api('/messages'), body: message({ text: 'a\ud800b' }), status: 400, error: 'invalid_text' },
+    { name: 'messages: lone low surrogate in text', path: api('/messages'), body: message({ text: '\udc00' }), status: 400, error: 'invalid_text' },
+    { name: 'messages: escaped lone surrogate in raw JSON', path: api('/messages'), raw: JSON.stringify(message()).replace('"hello"', '"hi \\ud83d"'), status: 400, error: 'invalid_text' },
     { name: 'messages: no message id', path: api('/messages'), body: message({ clientMessageId: undefined }), status: 400, error: 'invalid_client_message_id' },
     { name: 'messages: bad message id', path: api('/messages'), body: message({ clientMessageId: 'a:b' }), status: 400, error: 'invalid_client_message_id' },
     { name: 'messages: bad dialogue id', path: api('/messages'), body: message({ dialogId: 'not-a-uuid' }), status: 400, error: 'invalid_dialog_id' },
@@ -98,6 +102,8 @@ describeEachDatabase('widget endpoints refuse bad input', (kind) => {
     { name: 'visits: url too long', path: api('/visits'), body: visit({ url: `${SHOP_ORIGIN}/${'a'.repeat(2100)}` }), status: 400, error: 'invalid_url' },
     { name: 'visits: page of another site', path: api('/visits'), body: visit({ url: 'https://evil.example/' }), status: 403, error: 'url_origin_not_allowed' },
     { name: 'visits: title not a string', path: api('/visits'), body: visit({ title: ['Home'] }), status: 400, error: 'invalid_title' },
+    { name: 'visits: lone surrogate in title', path: api('/visits'), body: visit({ title: 'Home \ud800' }), status: 400, error: 'invalid_title' },
+    { name: 'visits: NUL in title', path: api('/visits'), body: visit({ title: 'Home\u0000' }), status: 400, error: 'invalid_title' },
     { name: 'visits: bad time', path: api('/visits'), body: visit({ at: 'yesterday' }), status: 400, error: 'invalid_time' },
     { name: "visits: another client's dialogue", path: api('/visits'), body: visit({ dialogId: foreign.dialogId }), status: 404, error: 'dialog_not_found' },
     // event stream query

@@ -55,6 +55,8 @@
     var flushing = false;
     var flushTimer = null;
     var sessionPromise = null;
+    // the body of the last session refusal (4xx but 429): retrying cannot help, the outbox gives up
+    var sessionRefusal = null;
 
     function save() { store.save(state); }
 
@@ -77,6 +79,7 @@
       if (sessionPromise) return sessionPromise;
       sessionPromise = request('/session', { clientId: state.clientId, create: !!create }).then(function (r) {
         if (r.status >= 500 || r.status === 429) throw new Error('session ' + r.status);
+        sessionRefusal = r.status >= 400 ? r.data || {} : null;
         var dialogId = r.status < 300 && r.data.dialogId ? r.data.dialogId : null;
         if (dialogId !== state.dialogId) {
           state.dialogId = dialogId;
@@ -146,6 +149,13 @@
         while (state.outbox.length) {
           var item = state.outbox[0];
           var dialogId = state.dialogId || (await session(true));
+          if (!dialogId && sessionRefusal) {
+            // the chat refuses this page or no longer exists: report the messages once, keep none
+            var refused = state.outbox.splice(0);
+            save();
+            refused.forEach(function (it) { handlers.failed(it.id, sessionRefusal); });
+            break;
+          }
           if (!dialogId) throw new Error('no dialogue');
           var r = await request('/messages', { dialogId: dialogId, clientId: state.clientId, clientMessageId: item.id, text: item.text });
           if (r.status === 200 || r.status === 201) {
