@@ -6,6 +6,8 @@ import type { ReportsModule } from './reports/reports-module.js';
 import type { LiveHub } from './conversations/live-hub.js';
 import type { Conversations } from './conversations/conversation-service.js';
 import type { Logger } from './logger.js';
+import type { Lifecycle } from './lifecycle.js';
+import type { CreateLimiter } from './limits/create-limiter.js';
 import type { ChatsUsers } from './users/users.js';
 
 export interface ChatsAdminContext {
@@ -26,6 +28,10 @@ export interface ChatsAdminContext {
   /** Live message delivery and the conversation service shared by the widget, Facebook and operators. */
   hub: LiveHub;
   conversations: Conversations;
+  /** Rate limiters whose counters all instances share (widget limits, the login throttle). */
+  createLimiter: CreateLimiter;
+  /** Readiness and draining of this instance (health routes, event streams, shutdown). */
+  lifecycle: Lifecycle;
   /** Registered component names, filled by src/admin/components.ts. */
   components: Record<string, string>;
 }

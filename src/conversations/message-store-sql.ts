@@ -16,6 +16,7 @@
 // the UPDATE reads the facts from the target row itself, so under READ COMMITTED it adds to the
 // newest committed version. A repeated external_id is skipped (ON CONFLICT DO NOTHING) when
 // `skipDuplicates`, else the whole statement fails with a unique violation (nothing stored).
+// Live events: the statement notifies the other app instances of what it stored (live-bus.ts).
 import type { PrismaClient } from '@prisma/client';
 import type { SqlRunner } from '../db/sql-runner.js';
 import type { AuthorType, ChannelName } from '../domain/money.js';
@@ -95,12 +96,14 @@ WITH d AS (
       SELECT operator_id FROM ins WHERE author_type = 'operator' AND operator_id IS NOT NULL ORDER BY id LIMIT 1))
   WHERE dialogs.id = (SELECT id FROM d) AND EXISTS (SELECT 1 FROM ins)
   RETURNING 1
+), announced AS ( -- live-bus.ts: sent at commit, so only stored messages are announced (ids only)
+  SELECT pg_notify('chats_live', 'm:' || (SELECT id FROM d) || ':' || max(id)) FROM ins HAVING count(*) > 0
 )
 SELECT d.chat_id AS "chatId", d.channel::text AS channel, d.status::text AS status, d.operator_id AS "operatorId",
        d.transferred_at AS "transferredAt", d.first_operator_reply_at AS "firstOperatorReplyAt",
        d.chat_updated_at AS "chatUpdatedAt",
        ins.id, ins.author_type::text AS "authorType", ins.sent_at AS "sentAt", ins.is_paid AS "isPaid", ins.cost::text AS cost
-FROM d LEFT JOIN ins ON true
+FROM d LEFT JOIN ins ON true LEFT JOIN announced ON true
 ORDER BY ins.id`;
 
 const STATEMENTS = { skip: statement(true), fail: statement(false) };

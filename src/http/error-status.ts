@@ -2,6 +2,7 @@
 // admin's actions and routes, the widget API, the Facebook webhook): the status of each kind, the
 // Retry-After header, and the few errors of our libraries that are refusals rather than faults.
 import { ChatsError, isChatsError, type ErrorKind } from '../domain/errors.js';
+import { isDatabaseUnavailable } from '../db/connection-errors.js';
 
 export const HTTP_STATUS: Readonly<Record<ErrorKind, number>> = {
   invalid: 400,
@@ -28,13 +29,17 @@ export function errorHeaders(error: ChatsError): Record<string, string> {
  * logged and answered 500. Besides our own ChatsErrors:
  * - Prisma could get no connection or transaction in time (P2024/P2028): the server is busy, not
  *   broken, and a client that retries shortly succeeds;
- * - body-parser refused the request body (it marks those errors `expose` with a 4xx status).
+ * - body-parser refused the request body (it marks those errors `expose` with a 4xx status);
+ * - the database cannot be reached (stopped, restarting): 503, retry in a few seconds.
  */
 export function asChatsError(error: unknown): ChatsError | null {
   if (isChatsError(error)) return error;
   const { code, type, status, expose } = (error ?? {}) as { code?: unknown; type?: unknown; status?: unknown; expose?: unknown };
   if (code === 'P2024' || code === 'P2028') {
     return new ChatsError('unavailable', 'busy', 'The server is busy; retry in a moment.', { details: { retryAfter: 1 }, cause: error });
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new ChatsError('unavailable', 'database_unavailable', 'The database is not reachable at the moment; retry in a few seconds.', { details: { retryAfter: 5 }, cause: error });
   }
   if (typeof type === 'string' && expose === true && typeof status === 'number' && status >= 400 && status < 500) return bodyRefusal(type, status, error);
   return null;

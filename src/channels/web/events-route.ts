@@ -32,6 +32,7 @@ export function eventStreamHandler(services: WidgetServices, options: WidgetOpti
 
     await streamDialogEvents(req, res, {
       hub: ctx.hub,
+      lifecycle: ctx.lifecycle,
       dialogId,
       after,
       loadMessagesAfter: (id, afterId, limit) => messagesAfter(ctx.prisma, id, clientId, afterId, limit),
