@@ -42,8 +42,10 @@ export function createLimiter(rule: LimiterRule, store: LimiterStore = {}): Rate
   const base = { keyPrefix: rule.keyPrefix, points: rule.points, duration: rule.duration, blockDuration: rule.blockDuration ?? 0 };
   if (store.redis) return new RateLimiterRedis({ ...base, storeClient: store.redis, useRedisPackage: store.useRedisPackage });
   if (store.pool) {
-    // the table comes with the migrations; expired counters are deleted every few minutes
-    return new RateLimiterPostgres({ ...base, storeClient: store.pool, storeType: 'pool', tableName: RATE_LIMIT_TABLE, tableCreated: true, clearExpiredByTimeout: true });
+    // the table comes with our migrations (unlogged); a host on its own migrations gets it created
+    // here (IF NOT EXISTS). A failure shows on the first consume, not as an unhandled rejection.
+    // Expired counters are deleted every few minutes.
+    return new RateLimiterPostgres({ ...base, storeClient: store.pool, storeType: 'pool', tableName: RATE_LIMIT_TABLE, clearExpiredByTimeout: true }, () => undefined);
   }
   return new RateLimiterMemory(base);
 }

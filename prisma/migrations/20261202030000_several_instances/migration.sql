@@ -6,3 +6,13 @@ CREATE UNLOGGED TABLE IF NOT EXISTS "chats_rate_limits" (
   points integer NOT NULL DEFAULT 0,
   expire bigint
 );
+
+-- Report files any instance can serve (src/reports/storage/database-report-files.ts): the file of
+-- a job in chunks, under the worker that wrote it.
+CREATE TABLE IF NOT EXISTS "report_file_chunks" (
+  job_id uuid NOT NULL REFERENCES "report_jobs"(id) ON DELETE CASCADE,
+  writer text NOT NULL,
+  seq integer NOT NULL,
+  data bytea NOT NULL,
+  PRIMARY KEY (job_id, writer, seq)
+);
