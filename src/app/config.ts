@@ -17,6 +17,10 @@ export interface AppConfig {
   demoData: boolean;
   reportConcurrency: number;
   reportTtlHours: number;
+  /** REPORT_DIR: a folder all instances share for report files; unset: in PostgreSQL (or DATA_DIR/reports on PGlite). */
+  reportDir?: string;
+  /** REPORT_MAINTENANCE_SECONDS: how often expired report files are removed. */
+  reportMaintenanceMs: number;
   /** Express' `trust proxy` (TRUST_PROXY): hops, addresses/subnets, `true`; loopback by default. */
   trustProxy: boolean | number | string;
   /** Redis for the shared rate limits (REDIS_URL); PostgreSQL (or memory on PGlite) without. */
@@ -62,6 +66,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoData: env.DEMO_DATA ? env.DEMO_DATA !== 'off' : env.NODE_ENV !== 'production',
     reportConcurrency: Math.floor(positiveNumber(env, 'REPORT_CONCURRENCY', 2)),
     reportTtlHours: positiveNumber(env, 'REPORT_TTL_HOURS', 24),
+    reportDir: env.REPORT_DIR ? path.resolve(env.REPORT_DIR) : undefined,
+    reportMaintenanceMs: positiveNumber(env, 'REPORT_MAINTENANCE_SECONDS', 60) * 1000,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     redisUrl: env.REDIS_URL || undefined,
     shutdownTimeoutMs: positiveNumber(env, 'SHUTDOWN_TIMEOUT_SECONDS', 10) * 1000,

@@ -28,7 +28,14 @@ async function main(): Promise<void> {
     prisma: db.prisma,
     sql: db.sql,
     logger,
-    reports: { dir: path.join(config.dataDir, 'reports'), concurrency: config.reportConcurrency, fileTtlHours: config.reportTtlHours },
+    reports: {
+      // in PostgreSQL unless REPORT_DIR names a shared folder; the embedded database keeps them beside it
+      storage: config.reportDir || db.kind === 'pglite' ? 'folder' : 'database',
+      dir: config.reportDir ?? path.join(config.dataDir, 'reports'),
+      concurrency: config.reportConcurrency,
+      fileTtlHours: config.reportTtlHours,
+      maintenanceIntervalMs: config.reportMaintenanceMs,
+    },
     secret,
     publicUrl: config.publicUrl,
     facebook: { graphBaseUrl: config.facebookGraphUrl },

@@ -23,6 +23,8 @@ export interface ReportsOptions {
   concurrency?: number;
   /** Hours a ready file is kept (default 24). */
   fileTtlHours?: number;
+  /** How often expired files and files of dead workers are removed (default 60 s). */
+  maintenanceIntervalMs?: number;
   /** Viewers may export the non-billing reports (default false). */
   viewersMayExport?: boolean;
 }
@@ -47,6 +49,7 @@ export function createReportsModule(prisma: PrismaClient, sql: SqlRunner, option
     pollMs: 2_000,
     heartbeatMs: 5_000,
     staleAfterMs,
+    maintenanceIntervalMs: options.maintenanceIntervalMs ?? 60_000,
     fileTtlMs: (options.fileTtlHours ?? 24) * 3_600_000,
     logger,
   });

@@ -8,11 +8,14 @@ CREATE UNLOGGED TABLE IF NOT EXISTS "chats_rate_limits" (
 );
 
 -- Report files any instance can serve (src/reports/storage/database-report-files.ts): the file of
--- a job in chunks, under the worker that wrote it.
-CREATE TABLE IF NOT EXISTS "report_file_chunks" (
-  job_id uuid NOT NULL REFERENCES "report_jobs"(id) ON DELETE CASCADE,
-  writer text NOT NULL,
-  seq integer NOT NULL,
-  data bytea NOT NULL,
-  PRIMARY KEY (job_id, writer, seq)
+-- a job in chunks, under the worker that wrote it (model ReportFileChunk).
+CREATE TABLE "report_file_chunks" (
+    "job_id" UUID NOT NULL,
+    "writer" TEXT NOT NULL,
+    "seq" INTEGER NOT NULL,
+    "data" BYTEA NOT NULL,
+
+    CONSTRAINT "report_file_chunks_pkey" PRIMARY KEY ("job_id","writer","seq")
 );
+
+ALTER TABLE "report_file_chunks" ADD CONSTRAINT "report_file_chunks_job_id_fkey" FOREIGN KEY ("job_id") REFERENCES "report_jobs"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -28,6 +28,8 @@ export interface ReportWorkerOptions {
   heartbeatMs: number;
   /** A heartbeat older than this is a dead worker's (its partial file may be removed). */
   staleAfterMs: number;
+  /** How often maintenance (recovery, expiry, orphan removal) runs; default 60 s. */
+  maintenanceIntervalMs?: number;
   /** How long a ready file is kept. */
   fileTtlMs: number;
   logger?: Logger;
@@ -58,7 +60,7 @@ export class ReportWorker extends Worker {
 
   /** Claims queued jobs up to the concurrency limit. */
   protected async round(): Promise<void> {
-    if (Date.now() - this.lastMaintenance > 60_000) await this.maintain();
+    if (Date.now() - this.lastMaintenance > (this.options.maintenanceIntervalMs ?? 60_000)) await this.maintain();
     while (this.isRunning && this.running.size < this.options.concurrency) {
       const job = await this.options.store.claim(this.workerId);
       if (!job) break;

@@ -43,9 +43,10 @@ export class FolderReportFiles implements ReportFileStore {
         file.end();
         closed.then(() => fs.promises.rename(part, final)).then(() => callback(), (error: Error) => callback(renameError(error)));
       },
+      // an aborted file goes once it is closed (it may still be opening)
       destroy: (error, callback) => {
         file.destroy();
-        fs.promises.rm(part, { force: true }).finally(() => callback(error));
+        closed.catch(() => undefined).then(() => fs.promises.rm(part, { force: true })).finally(() => callback(error));
       },
     });
   }
