@@ -7,22 +7,11 @@ import { createServerDatabase } from '../support/empty-database.js';
 import { openDatabase, type Database } from '../../src/app/database.js';
 import { migrate } from '../../src/db/migrate.js';
 import { hashPassword } from '../../src/accounts/password.js';
+import { bulkDialogs } from '../support/bulk-dialogs.js';
 import { login, startInstance, stopInstances, type Instance } from '../support/instances.js';
 
 const describeServer = process.env.TEST_DATABASE_URL ? describe : describe.skip;
 const PASSWORD = 'admin-password';
-
-/** `count` closed dialogues of one chat, each with a client message, straight in SQL (seconds for 100k). */
-export async function bulkDialogs(db: Database, count: number): Promise<number> {
-  const chat = await db.prisma.chat.create({ data: { name: `Bulk ${count}`, publicKey: `pk-bulk-${count}-${Date.now()}` } });
-  await db.sql.exec(`
-    INSERT INTO clients (chat_id, channel, external_id) SELECT ${chat.id}, 'web', 'bulk-' || g FROM generate_series(1, ${count}) g;
-    INSERT INTO dialogs (id, chat_id, client_id, channel, status, created_at, closed_at, last_message_at, message_count)
-      SELECT gen_random_uuid(), ${chat.id}, c.id, 'web', 'closed', now() - interval '2 hours', now() - interval '1 hour', now() - interval '90 minutes', 1
-      FROM clients c WHERE c.chat_id = ${chat.id};
-    INSERT INTO messages (dialog_id, author_type, text, sent_at) SELECT d.id, 'client', 'hello ' || d.client_id, d.last_message_at FROM dialogs d WHERE d.chat_id = ${chat.id};`);
-  return chat.id;
-}
 
 describeServer('reports with several instances', () => {
   let database: { url: string; drop(): Promise<void> };
@@ -97,7 +86,7 @@ describeServer('reports with several instances', () => {
     expect(await owner.exited).toBe(0);
     expect(Date.now() - signalled).toBeLessThan(10_000);
     // released at once, not after the 60 s heartbeat timeout: the other takes it within its poll
-    const taken = await until('the other instance to take it', async () => { const j = await jobOf(id); return j.workerId?.includes(`:${other.child.pid}:`) && j; }, 10_000);
+    const taken = await until('the other instance to take it', async () => { const j = await jobOf(id); return j.workerId?.includes(`:${other.child.pid}:`) ? j : null; }, 10_000);
     expect(taken.attempts).toBe(1); // a release is not a failed attempt
     const ready = await until('the report', async () => { const j = await jobOf(id); return (j.status === 'ready' || j.status === 'error') && j; }, 50_000);
     expect(ready).toMatchObject({ status: 'ready', error: null });

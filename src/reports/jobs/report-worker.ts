@@ -5,6 +5,7 @@
 // back to the queue for the next start.
 import os from 'node:os';
 import type { Writable } from 'node:stream';
+import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import type { ReportJob } from '@prisma/client';
 import type { SqlRunner } from '../../db/sql-runner.js';
@@ -146,6 +147,10 @@ export class ReportWorker extends Worker {
       output,
       note: [`Report: ${job.fileName}`, `Filters: ${describeFilter(job.filter)}`, `Created: ${job.createdAt.toISOString()}`],
       onProgress: async (progress) => onProgress(progress) && !state.stop,
+    }).catch(async (error: unknown) => {
+      // the aborted output removes what it stored once closed: wait, so nothing is left behind
+      if (!output.closed) await once(output, 'close').catch(() => undefined);
+      throw error;
     });
     const expiresAt = new Date(Date.now() + this.options.fileTtlMs);
     if (!(await store.markReady(job.id, this.workerId, { ...result, expiresAt }))) await files.delete(job.id);
