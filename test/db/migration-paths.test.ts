@@ -102,7 +102,7 @@ describeEachDatabase('the two ways of creating the chats tables', (kind) => {
     const [a, b] = await Promise.all([catalog(ours.sql), catalog(prismas.sql)]);
     expect(a.columns.length).toBeGreaterThan(80);
     expect(a.indexes.length).toBeGreaterThan(25);
-    expect(a.constraints.filter((c) => c.contype === 'f')).toHaveLength(10);
+    expect(a.constraints.filter((c) => c.contype === 'f')).toHaveLength(11);
     expect(a.enums).toHaveLength(PLUGIN_ENUMS.length);
     expect(b).toEqual(a);
   });
