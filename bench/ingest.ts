@@ -1,6 +1,7 @@
 // Bench: N simulated widget clients on loopback against PostgreSQL, each sending M messages.
 //   npx tsx bench/ingest.ts --database-url postgresql://root@127.0.0.1:5432/ingest_bench
 //        [--clients 200] [--messages 20] [--retry-share 0.05] [--pool 10] [--no-sse] [--bot] [--instances 1]
+//        [--redis redis://127.0.0.1:6379]   (rate-limit counters in Redis rather than PostgreSQL)
 // Each client does what the widget does: POST /session, opens the event stream, then sends its
 // messages one after another (each POST waits for the answer), and re-sends a share of them with
 // the same client message id (a retry after a lost answer). The server is the widget's real
@@ -137,7 +138,11 @@ async function startServer(databaseUrl: string, poolMax: number): Promise<BenchS
   const { publicRouter } = await import('../src/http/public-router.js');
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolMax });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  const chats = createChatsAdmin({ prisma, sql: sqlRunnerForPool(pool), secret: 'ingest-bench-secret-0123456789', inactivityCheckMs: false });
+  // --redis URL: the rate-limit counters in Redis instead of PostgreSQL
+  const redisUrl = arg('redis', '');
+  const redis = redisUrl ? new (await import('ioredis')).Redis(redisUrl, { enableOfflineQueue: false }) : undefined;
+  if (redis) await new Promise((resolve) => redis.once('ready', resolve));
+  const chats = createChatsAdmin({ prisma, sql: sqlRunnerForPool(pool), secret: 'ingest-bench-secret-0123456789', inactivityCheckMs: false, limits: redis ? { redis } : undefined });
   await chats.start(); // the bus: LISTEN on its own connection
   // Rate limits high (all clients share one loopback address) but charged: the shared counters are part of the cost.
   const unlimited = { burst: 1e9, perSecond: 1e9 };
@@ -153,6 +158,7 @@ async function startServer(databaseUrl: string, poolMax: number): Promise<BenchS
       await chats.stop().catch(() => undefined);
       await prisma.$disconnect();
       await pool.end();
+      redis?.disconnect();
       return 0;
     },
   };

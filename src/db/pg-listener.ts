@@ -18,7 +18,7 @@ export interface PgClientLike {
   connect(): Promise<unknown>;
   query(text: string): Promise<unknown>;
   end(): Promise<void>;
-  on(event: 'notification', listener: (message: { channel: string; payload?: string }) => void): unknown;
+  on(event: 'notification', listener: (message: { channel: string; payload?: string; processId?: number }) => void): unknown;
   on(event: 'error' | 'end', listener: (error?: Error) => void): unknown;
 }
 
@@ -33,7 +33,8 @@ export const LISTENER_APPLICATION_NAME = 'chats_live_listener';
 const MIN_PAUSE_MS = 200;
 const MAX_PAUSE_MS = 5_000;
 
-export function listenOnDedicatedClient(factory: PgClientFactory, channel: string, handlers: ListenHandlers): () => Promise<void> {
+/** `fromOwn(pid)`: the notifying backend is one of this process' own connections (skipped). */
+export function listenOnDedicatedClient(factory: PgClientFactory, channel: string, handlers: ListenHandlers, fromOwn: (pid: number) => boolean = () => false): () => Promise<void> {
   let stopped = false;
   let current: PgClientLike | null = null;
   let pause = MIN_PAUSE_MS;
@@ -64,7 +65,9 @@ export function listenOnDedicatedClient(factory: PgClientFactory, channel: strin
     client.on('error', lost);
     client.on('end', () => lost());
     client.on('notification', (message) => {
-      if (message.channel === channel && message.payload !== undefined) handlers.onNotify(message.payload);
+      if (message.channel !== channel || message.payload === undefined) return;
+      if (message.processId !== undefined && fromOwn(message.processId)) return;
+      handlers.onNotify(message.payload);
     });
     try {
       await client.connect();

@@ -21,7 +21,9 @@ export interface SqlRunner {
   cursor<T = Record<string, unknown>>(sql: string, params?: unknown[], batchSize?: number): AsyncIterable<T[]>;
   /**
    * LISTEN to a channel (NOTIFY / pg_notify): on a dedicated connection that reconnects by itself
-   * (PostgreSQL), or PGlite's own listen. Returns the function that stops listening.
+   * (PostgreSQL), or PGlite's own listen. Returns the function that stops listening. On PostgreSQL,
+   * notifications sent through the pool's own connections are not passed on: this process
+   * published what it stored itself (and a replay for each would double the work of a store).
    */
   listen(channel: string, handlers: ListenHandlers): Promise<() => Promise<void>>;
   /** 'postgresql': a server several processes may share; 'pglite': one process only. */
@@ -34,13 +36,14 @@ interface QueryResultLike { rows: unknown[] }
 interface PgQueryable {
   query(text: string | { name?: string; text: string; values?: unknown[] }, values?: unknown[]): Promise<QueryResultLike>;
 }
+interface PooledClientLike { on(event: 'error', listener: (error: Error) => void): unknown; processID?: number | null }
 /** What the library uses of a `pg.Pool`. */
 export interface PgPoolLike extends PgQueryable {
   connect(): Promise<PgQueryable & { release(error?: Error | boolean): void }>;
   /** pg.Pool's: the listener opens its dedicated connection with these. */
   Client?: PgClientFactory['Client'];
   options?: PgClientFactory['options'];
-  on?(event: 'acquire', listener: (client: { on(event: 'error', listener: (error: Error) => void): unknown }) => void): unknown;
+  on?(event: 'acquire' | 'connect' | 'remove', listener: (client: PooledClientLike) => void): unknown;
 }
 /** What the library uses of a PGlite instance. */
 export interface PGliteLike {
@@ -54,6 +57,7 @@ const cursorName = () => `chats_cursor_${randomBytes(6).toString('hex')}`;
 /** SQL access over a `pg` pool (the one your Prisma adapter uses, or another on the same database). */
 export function sqlRunnerForPool(pool: PgPoolLike): SqlRunner {
   guardBorrowedConnections(pool);
+  const ownBackends = trackBackends(pool);
   return {
     kind: 'postgresql',
     pool,
@@ -63,9 +67,17 @@ export function sqlRunnerForPool(pool: PgPoolLike): SqlRunner {
     cursor: (sql, params, batchSize) => postgresCursor(pool, sql, params, batchSize),
     listen: async (channel, handlers) => {
       if (!pool.Client || !pool.options) throw new Error('listen needs a pg.Pool (its Client and options)');
-      return listenOnDedicatedClient({ Client: pool.Client, options: pool.options }, channel, handlers);
+      return listenOnDedicatedClient({ Client: pool.Client, options: pool.options }, channel, handlers, (pid) => ownBackends.has(pid));
     },
   };
+}
+
+// The server process ids of the pool's connections: a notification names the one that sent it.
+function trackBackends(pool: PgPoolLike): Set<number> {
+  const pids = new Set<number>();
+  pool.on?.('connect', (client) => { if (client.processID) pids.add(client.processID); });
+  pool.on?.('remove', (client) => { if (client.processID) pids.delete(client.processID); });
+  return pids;
 }
 
 // pg's pool listens for errors of idle connections only: a connection lent out (a cursor's, a
