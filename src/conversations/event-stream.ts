@@ -107,7 +107,10 @@ export async function streamDialogEvents<M extends ReplayedMessage>(req: Request
     })();
   };
   const sendEvent = (event: LiveEvent) => {
-    if (event.type === 'message') sendMessage(event.message);
+    // a message stored here right after one stored by another instance whose news has not come
+    // yet: catch up from the database, or that one would be skipped for good
+    if (event.type === 'message' && event.message.previousId != null && event.message.previousId > lastSent) onNews(event.message.id);
+    else if (event.type === 'message') sendMessage(event.message);
     else if (event.type === 'news') onNews(event.upTo);
     else writeStatus(options.statusData(event));
   };

@@ -19,3 +19,11 @@ CREATE TABLE "report_file_chunks" (
 );
 
 ALTER TABLE "report_file_chunks" ADD CONSTRAINT "report_file_chunks_job_id_fkey" FOREIGN KEY ("job_id") REFERENCES "report_jobs"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- The newest message of each dialogue (kept by src/conversations/message-store-sql.ts): read under
+-- the dialogue's lock, it tells a live stream whether a message stored by another instance came
+-- before the one it is about to send (src/conversations/event-stream.ts).
+ALTER TABLE "dialogs" ADD COLUMN "last_message_id" INTEGER;
+UPDATE "dialogs" d SET "last_message_id" = m.last_id
+FROM (SELECT dialog_id, max(id) AS last_id FROM "messages" GROUP BY dialog_id) m
+WHERE m.dialog_id = d.id;
