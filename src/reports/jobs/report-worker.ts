@@ -94,7 +94,7 @@ export class ReportWorker extends Worker {
   }
 
   private async generate(job: ReportJob, state: { stop: boolean }): Promise<void> {
-    const { store, files, sql } = this.options;
+    const { store, files } = this.options;
     let rows = 0;
     let total: number | null = null;
     let owned = true;
