@@ -1,7 +1,7 @@
 // GET /healthz: the process is alive (no database access: a load balancer must not restart every
 // instance because the database is down). GET /readyz: this instance should get traffic: the
-// database answers within a second, every migration of this version is applied, and it is not
-// draining. Both answer JSON; readiness 503 with Retry-After when not ready.
+// database answers within a second, every migration of this version is applied (when they are
+// applied by migrate(): _chats_migrations), and it is not draining. Both answer JSON; readiness 503 with Retry-After when not ready.
 import { Router } from 'express';
 import type { SqlRunner } from '../db/sql-runner.js';
 import { listMigrations } from '../db/migrate.js';
@@ -14,12 +14,15 @@ export type Readiness = { ready: true } | { ready: false; reason: 'draining' | '
 export async function checkReadiness(sql: SqlRunner, lifecycle: Lifecycle, expected: string[]): Promise<Readiness> {
   if (lifecycle.draining) return { ready: false, reason: 'draining' };
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), DATABASE_TIMEOUT_MS); });
+  const timeout = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), DATABASE_TIMEOUT_MS); });
+  // a host that applies the chats' tables with its own migration tool has no _chats_migrations:
+  // then reachable is ready (42P01: no such table)
   const applied = await Promise.race([
-    sql.query<{ name: string }>('SELECT name FROM "_chats_migrations"', [], 'chats_readyz').catch(() => null),
+    sql.query<{ name: string }>('SELECT name FROM "_chats_migrations"', [], 'chats_readyz').catch((error: { code?: string }) => (error?.code === '42P01' ? 'unmanaged' as const : 'failed' as const)),
     timeout,
   ]).finally(() => clearTimeout(timer));
-  if (!applied) return { ready: false, reason: 'database_unreachable' };
+  if (applied === 'timeout' || applied === 'failed') return { ready: false, reason: 'database_unreachable' };
+  if (applied === 'unmanaged') return { ready: true };
   const done = new Set(applied.map((row) => row.name));
   return expected.every((name) => done.has(name)) ? { ready: true } : { ready: false, reason: 'migrations_pending' };
 }
