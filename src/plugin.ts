@@ -25,7 +25,7 @@ import { createReportsModule, type ReportsOptions } from './reports/reports-modu
 import { LiveHub } from './conversations/live-hub.js';
 import { LiveBus } from './conversations/live-bus.js';
 import { Lifecycle } from './lifecycle.js';
-import { createLimiter, limiterStoreFor, type RedisClientLike } from './limits/create-limiter.js';
+import { createLimiter, ensureRateLimitTable, limiterStoreFor, type RedisClientLike } from './limits/create-limiter.js';
 import { Conversations } from './conversations/conversation-service.js';
 import { InactivityCloser } from './conversations/inactivity-closer.js';
 import type { BackgroundWorker } from './workers/worker.js';
@@ -160,6 +160,7 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
     drain: () => context.lifecycle.drain(),
     start: async () => {
       context.lifecycle.resume();
+      if (!options.limits?.redis) await ensureRateLimitTable(options.sql);
       for (const worker of workers) await worker.start();
     },
     // the other way round: the last started stops first

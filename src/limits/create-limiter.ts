@@ -42,12 +42,21 @@ export function createLimiter(rule: LimiterRule, store: LimiterStore = {}): Rate
   const base = { keyPrefix: rule.keyPrefix, points: rule.points, duration: rule.duration, blockDuration: rule.blockDuration ?? 0 };
   if (store.redis) return new RateLimiterRedis({ ...base, storeClient: store.redis, useRedisPackage: store.useRedisPackage });
   if (store.pool) {
-    // the table comes with our migrations (unlogged); a host on its own migrations gets it created
-    // here (IF NOT EXISTS). A failure shows on the first consume, not as an unhandled rejection.
-    // Expired counters are deleted every few minutes.
-    return new RateLimiterPostgres({ ...base, storeClient: store.pool, storeType: 'pool', tableName: RATE_LIMIT_TABLE, clearExpiredByTimeout: true }, () => undefined);
+    // the table comes with our migrations, or ensureRateLimitTable (chats.start()) on a host's own;
+    // the library's own creation would refuse every consume until it has run. Expired counters
+    // are deleted every few minutes.
+    return new RateLimiterPostgres({ ...base, storeClient: store.pool, storeType: 'pool', tableName: RATE_LIMIT_TABLE, tableCreated: true, clearExpiredByTimeout: true });
   }
   return new RateLimiterMemory(base);
+}
+
+/**
+ * Creates the counters' table when missing: for hosts that create the chats' tables with their own
+ * migrations (it is no Prisma model: UNLOGGED). The same definition as our migration 20261202030000.
+ */
+export async function ensureRateLimitTable(sql: SqlRunner): Promise<void> {
+  if (sql.kind !== 'postgresql') return;
+  await sql.exec(`CREATE UNLOGGED TABLE IF NOT EXISTS "${RATE_LIMIT_TABLE}" (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`);
 }
 
 /** A refusal of consume() (over the limit), as opposed to a store failure (an Error). */

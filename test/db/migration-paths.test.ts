@@ -110,7 +110,7 @@ describeEachDatabase('the two ways of creating the chats tables', (kind) => {
   it('differs only by the built-in accounts, which the models leave out', async () => {
     const [a, b] = await Promise.all([objects(ours.sql), objects(prismas.sql)]);
     expect(difference(b.tables, a.tables)).toEqual([]);
-    // chats_rate_limits: the shared limiters' counters (src/limits/create-limiter.ts creates it on a host's own migrations)
+    // chats_rate_limits: the shared limiters' counters (chats.start() creates it on a host's own migrations: ensureRateLimitTable)
     expect(difference(a.tables, b.tables)).toEqual(['_chats_migrations', 'admin_users', 'chats_rate_limits', 'sessions']);
     expect(difference(a.enums, b.enums)).toEqual(['AdminRole']);
     expect(difference(b.enums, a.enums)).toEqual([]);
