@@ -6,10 +6,15 @@ import type { ReportsModule } from './reports/reports-module.js';
 import type { LiveHub } from './conversations/live-hub.js';
 import type { Conversations } from './conversations/conversation-service.js';
 import type { Logger } from './logger.js';
+import type { SqlRunner } from './db/sql-runner.js';
+import type { Lifecycle } from './lifecycle.js';
+import type { CreateLimiter } from './limits/create-limiter.js';
 import type { ChatsUsers } from './users/users.js';
 
 export interface ChatsAdminContext {
   prisma: PrismaClient;
+  /** Plain SQL on the same database (hot paths). */
+  sql: SqlRunner;
   logger: Logger;
   /** The signed-in user's role and operator row (the host's currentAdmin mapped). */
   users: ChatsUsers;
@@ -26,6 +31,10 @@ export interface ChatsAdminContext {
   /** Live message delivery and the conversation service shared by the widget, Facebook and operators. */
   hub: LiveHub;
   conversations: Conversations;
+  /** Rate limiters whose counters all instances share (widget limits, the login throttle). */
+  createLimiter: CreateLimiter;
+  /** Readiness and draining of this instance (health routes, event streams, shutdown). */
+  lifecycle: Lifecycle;
   /** Registered component names, filled by src/admin/components.ts. */
   components: Record<string, string>;
 }

@@ -29,6 +29,11 @@ export type { FacebookOptions } from './channels/facebook/delivery-worker.js';
 export type { WidgetOptions } from './channels/web/api-router.js';
 export type { RateLimitOptions, BucketRule } from './channels/web/rate-limit.js';
 
+// several instances: shared rate limiters, report file stores, health
+export { createLimiter, type CreateLimiter, type LimiterRule, type LimiterStore, type RateLimiterAbstract } from './limits/create-limiter.js';
+export type { ReportFileStore, StoredReportFile } from './reports/storage/report-file-store.js';
+export { isDatabaseUnavailable } from './db/connection-errors.js';
+
 // built-in accounts (e-mail and password) for a host that has no users of its own
 export { makeAuthenticate, type AccountUser } from './accounts/authenticate.js';
 export { ensureFirstAdmin, type FirstAdminOutcome } from './accounts/first-admin.js';

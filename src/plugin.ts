@@ -24,12 +24,16 @@ import { withStorableInput } from './admin/storable-input.js';
 import { createDashboardHandler } from './dashboard/dashboard-handler.js';
 import { createReportsModule, type ReportsOptions } from './reports/reports-module.js';
 import { LiveHub } from './conversations/live-hub.js';
+import { LiveBus } from './conversations/live-bus.js';
+import { Lifecycle } from './lifecycle.js';
+import { createLimiter, ensureRateLimitTable, limiterStoreFor, type RedisClientLike } from './limits/create-limiter.js';
 import { Conversations } from './conversations/conversation-service.js';
 import { InactivityCloser } from './conversations/inactivity-closer.js';
 import type { BackgroundWorker } from './workers/worker.js';
 import { FacebookDeliveryWorker, type FacebookOptions } from './channels/facebook/delivery-worker.js';
 import type { WidgetOptions } from './channels/web/api-router.js';
 import { chatsPublicRouter } from './http/public-router.js';
+import { healthRouter } from './http/health-router.js';
 import { chatsAdminRouter, type AdminRouterOptions, type AuthenticatedAdmin } from './http/admin-router.js';
 
 export interface ChatsAdminOptions {
@@ -63,6 +67,11 @@ export interface ChatsAdminOptions {
   facebook?: FacebookOptions;
   /** The web widget: longest message, rate limits, event stream heartbeat. */
   widget?: WidgetOptions;
+  /**
+   * Shared rate limits: a Redis client (ioredis; node-redis with `useRedisPackage`) keeps the
+   * counters; without one they are in PostgreSQL (sqlRunnerForPool), or in memory on PGlite.
+   */
+  limits?: { redis?: RedisClientLike; useRedisPackage?: boolean };
   /** How often stale dialogues are closed (chat's inactivity timeout), in ms; false: never. Default 60 s. */
   inactivityCheckMs?: number | false;
 }
@@ -77,9 +86,13 @@ export interface ChatsAdmin extends ChatsAdminParts {
   publicRouter(): Router;
   /** Mount at `admin.options.rootPath`, with your AdminJS authenticated router inside it. */
   adminRouter(admin: AuthenticatedAdmin, authenticatedRouter: Router, options?: AdminRouterOptions): Router;
-  /** Starts the report worker, the Facebook sender and the inactivity closer (once the database is migrated). */
+  /** GET /healthz (alive) and GET /readyz (database reachable, migrations applied, not draining). */
+  healthRouter(): Router;
+  /** Starts the live events bus, the report worker, the Facebook sender and the inactivity closer (once the database is migrated). */
   start(): Promise<void>;
-  /** Stops them; reports being generated are queued again. */
+  /** Readiness off, event streams end with a retry hint (clients reconnect elsewhere); stop() drains too. */
+  drain(): void;
+  /** Drains, then stops the workers; reports being generated are queued again at once. */
   stop(): Promise<void>;
   /** The services behind the screens (tests and advanced use). */
   context: ChatsAdminContext;
@@ -97,6 +110,7 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
   const users = new ChatsUsers(options.prisma, options.users);
   const context: ChatsAdminContext = {
     prisma: options.prisma,
+    sql: options.sql,
     logger,
     users,
     datamodel: options.datamodel ?? loadDatamodel(),
@@ -107,6 +121,8 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
     reports: createReportsModule(options.prisma, options.sql, options.reports, logger),
     hub,
     conversations: new Conversations(options.prisma, hub, { sql: options.sql, logger }),
+    lifecycle: new Lifecycle(),
+    createLimiter: (rule) => createLimiter(rule, limiterStoreFor(options.sql, options.limits?.redis, options.limits?.useRedisPackage)),
     components: registerComponents(componentLoader),
   };
   const builtInAccounts = options.builtInAccounts ?? !options.users?.fromCurrentAdmin;
@@ -127,7 +143,9 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
   const parts: ChatsAdminParts = { resources, pages, dashboard, translations: translations as Record<string, LocaleTranslations>, componentLoader, rootPath };
 
   const facebook = new FacebookDeliveryWorker(options.prisma, options.sql, context.conversations, options.secret, { logger, ...options.facebook });
+  const bus = new LiveBus(hub, options.sql, { logger, statusOf: (dialogId) => context.conversations.statusOf(dialogId) });
   const workers: BackgroundWorker[] = [
+    bus,
     context.reports.worker,
     facebook,
     ...(options.inactivityCheckMs === false ? [] : [new InactivityCloser(options.prisma, hub, { intervalMs: options.inactivityCheckMs, logger })]),
@@ -139,11 +157,16 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
     adminOptions: (host = {}) => withChats(host, parts, { dashboard: options.dashboard === true }),
     publicRouter: () => chatsPublicRouter(context, { widget: options.widget }),
     adminRouter: (admin, authenticatedRouter, routerOptions) => chatsAdminRouter(context, admin, authenticatedRouter, routerOptions),
+    healthRouter: () => healthRouter(options.sql, context.lifecycle),
+    drain: () => context.lifecycle.drain(),
     start: async () => {
+      context.lifecycle.resume();
+      if (!options.limits?.redis) await ensureRateLimitTable(options.sql);
       for (const worker of workers) await worker.start();
     },
     // the other way round: the last started stops first
     stop: async () => {
+      context.lifecycle.drain();
       for (const worker of [...workers].reverse()) await worker.stop();
     },
   };

@@ -1,6 +1,6 @@
 // The standalone application: AdminJS with the plugin, the built-in accounts behind login, and the
 // public routes of the chats. It uses the plugin exactly as a host does (src/index.ts).
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import AdminJS, { type AdminJSOptions } from 'adminjs';
 import AdminJSExpress from '@adminjs/express';
 import type { PrismaClient } from '@prisma/client';
@@ -9,6 +9,7 @@ import {
   type ChatsAdmin, type FacebookOptions, type Logger, type ReportsOptions, type SqlRunner, type WidgetOptions,
 } from '../index.js';
 import { branding, appTranslations } from './branding.js';
+import { asChatsError, errorHeaders, httpStatusOf } from '../http/error-status.js';
 
 export interface AppOptions {
   prisma: PrismaClient;
@@ -22,6 +23,10 @@ export interface AppOptions {
   publicUrl?: string;
   /** Set cookies with the Secure flag (behind TLS). */
   secureCookies?: boolean;
+  /** Express' trust proxy setting (TRUST_PROXY); loopback by default. */
+  trustProxy?: boolean | number | string;
+  /** Shared rate limits in Redis (an ioredis client); else PostgreSQL or memory. */
+  redis?: object;
   /** More AdminJS options (e.g. themes); the app's own come first. */
   adminOptions?: Partial<AdminJSOptions>;
 }
@@ -40,6 +45,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     reports: options.reports,
     facebook: options.facebook,
     widget: options.widget,
+    limits: options.redis ? { redis: options.redis } : undefined,
     dashboard: true,
   });
   const admin = new AdminJS(chats.adminOptions({
@@ -52,7 +58,9 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // behind a load balancer: the client's address (rate limits) and https (Secure cookies) come from it
+  app.set('trust proxy', options.trustProxy ?? 'loopback');
+  app.use(chats.healthRouter());
   const adminRouter = AdminJSExpress.buildAuthenticatedRouter(
     admin,
     { authenticate: makeAuthenticate(options.prisma), cookieName: 'chats_admin', cookiePassword: options.secret },
@@ -70,5 +78,18 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   app.use(chats.publicRouter());
   app.use(admin.options.rootPath, chats.adminRouter(admin, adminRouter));
   app.get('/', (_req, res) => res.redirect(admin.options.rootPath));
+  app.use(lastErrorHandler(options.logger));
   return { app, admin, chats };
+}
+
+// What no route answered itself (the session store, AdminJS' own routes): a refusal with its
+// status (the database down: 503 and Retry-After), anything else a plain 500 without details.
+function lastErrorHandler(logger?: Logger): ErrorRequestHandler {
+  return (error, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const refusal = asChatsError(error);
+    if (!refusal) logger?.error({ err: error }, 'request failed');
+    if (refusal) res.status(httpStatusOf(refusal)).set(errorHeaders(refusal)).type('text/plain').send(refusal.message);
+    else res.status(500).type('text/plain').send('Something went wrong; please retry.');
+  };
 }

@@ -17,6 +17,16 @@ export interface AppConfig {
   demoData: boolean;
   reportConcurrency: number;
   reportTtlHours: number;
+  /** REPORT_DIR: a folder all instances share for report files; unset: in PostgreSQL (or DATA_DIR/reports on PGlite). */
+  reportDir?: string;
+  /** REPORT_MAINTENANCE_SECONDS: how often expired report files are removed. */
+  reportMaintenanceMs: number;
+  /** Express' `trust proxy` (TRUST_PROXY): hops, addresses/subnets, `true`; loopback by default. */
+  trustProxy: boolean | number | string;
+  /** Redis for the shared rate limits (REDIS_URL); PostgreSQL (or memory on PGlite) without. */
+  redisUrl?: string;
+  /** How long a stop (SIGTERM) may take before the process exits anyway. */
+  shutdownTimeoutMs: number;
   /** Graph API base URL for the Facebook Send API (FACEBOOK_GRAPH_URL); https://graph.facebook.com when unset. */
   facebookGraphUrl?: string;
 }
@@ -26,6 +36,15 @@ function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number):
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return value;
+}
+
+/** TRUST_PROXY as Express takes it: true/false, a hop count, or addresses, subnets and names (loopback, uniquelocal). */
+export function parseTrustProxy(raw: string | undefined): boolean | number | string {
+  const value = raw?.trim();
+  if (!value) return 'loopback';
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d+$/.test(value)) return Number(value);
   return value;
 }
 
@@ -47,6 +66,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoData: env.DEMO_DATA ? env.DEMO_DATA !== 'off' : env.NODE_ENV !== 'production',
     reportConcurrency: Math.floor(positiveNumber(env, 'REPORT_CONCURRENCY', 2)),
     reportTtlHours: positiveNumber(env, 'REPORT_TTL_HOURS', 24),
+    reportDir: env.REPORT_DIR ? path.resolve(env.REPORT_DIR) : undefined,
+    reportMaintenanceMs: positiveNumber(env, 'REPORT_MAINTENANCE_SECONDS', 60) * 1000,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    redisUrl: env.REDIS_URL || undefined,
+    shutdownTimeoutMs: positiveNumber(env, 'SHUTDOWN_TIMEOUT_SECONDS', 10) * 1000,
     facebookGraphUrl: env.FACEBOOK_GRAPH_URL?.replace(/\/+$/, '') || undefined,
   };
 }

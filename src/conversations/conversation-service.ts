@@ -274,7 +274,7 @@ export class Conversations {
       id: stored.id, dialogId: info.id, authorType: stored.authorType, authorName: line.authorName, text: line.text, sentAt: stored.sentAt.toISOString(),
       ...(clientMessageId ? { clientMessageId } : {}),
     };
-    this.hub.publish(info.id, { type: 'message', message: live });
+    this.hub.publish(info.id, { type: 'message', message: stored.previousId == null ? live : { ...live, previousId: stored.previousId } });
     if (stored.authorType === 'bot' || stored.authorType === 'operator') {
       for (const listener of this.outgoing) {
         try {

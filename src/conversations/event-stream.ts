@@ -5,9 +5,15 @@
 // event carries its id as the SSE id, so EventSource's own reconnect resumes at the right place.
 // Shared by the widget (widget/event-stream.ts) and the operator's dialogue page
 // (server/admin-live.ts); each keeps its own checks, limits and error answers.
+// Messages stored by another instance arrive as 'news' (live-bus.ts): the stream then replays from
+// the last id it sent, so a late or lost notification costs a query, never a message.
 import type { Request, Response } from 'express';
 import type { LiveEvent, LiveHub, LiveMessage, StatusEvent } from './live-hub.js';
 import type { Logger } from '../logger.js';
+import type { Lifecycle } from '../lifecycle.js';
+
+/** The `retry:` sent when the instance drains: reconnect soon, the load balancer picks another. */
+const DRAIN_RETRY_MS = 500;
 
 /** What a stream replays from the database: at least the message's id, in id order. */
 export interface ReplayedMessage { id: number }
@@ -38,6 +44,8 @@ export interface DialogEventStreamOptions<M extends ReplayedMessage> {
   statusBeforeReplay?: unknown;
   /** Loads a status event's data sent after the replay, before the events buffered meanwhile. */
   statusAfterReplay?: () => Promise<unknown>;
+  /** Draining ends the stream with a short retry hint. */
+  lifecycle?: Lifecycle;
   /** Where a failed replay is reported (the stream is then closed), and under which name. */
   logger: Logger;
   errorLabel: string;
@@ -71,19 +79,53 @@ export async function streamDialogEvents<M extends ReplayedMessage>(req: Request
     lastSent = message.id;
     write(`id: ${message.id}\nevent: message\ndata: ${JSON.stringify(options.messageData(message))}\n\n`);
   };
+  // news (another instance stored messages, or the bus reconnected): replay from the last id
+  // sent; one replay at a time, and news during a replay makes it look again
+  let replaying = false;
+  let newsAgain = false;
+  const catchUp = async () => {
+    for (let pages = 0; pages < replayPages && !closed; pages++) {
+      const page = await options.loadMessagesAfter(dialogId, lastSent, replayPageSize);
+      page.forEach(sendMessage);
+      if (page.length < replayPageSize) break;
+    }
+  };
+  const onNews = (upTo: number) => {
+    if (upTo <= lastSent || closed) return;
+    if (replaying) { newsAgain = true; return; }
+    replaying = true;
+    void (async () => {
+      try {
+        do { newsAgain = false; await catchUp(); } while (newsAgain && !closed);
+      } catch (error) {
+        // the stream ends; the browser reconnects and replays from its Last-Event-ID
+        options.logger.warn({ err: error, dialogId }, options.errorLabel);
+        stop();
+      } finally {
+        replaying = false;
+      }
+    })();
+  };
   const sendEvent = (event: LiveEvent) => {
-    if (event.type === 'message') sendMessage(event.message);
+    // a message stored here right after one stored by another instance whose news has not come
+    // yet: catch up from the database, or that one would be skipped for good
+    if (event.type === 'message' && event.message.previousId != null && event.message.previousId > lastSent) onNews(event.message.id);
+    else if (event.type === 'message') sendMessage(event.message);
+    else if (event.type === 'news') onNews(event.upTo);
     else writeStatus(options.statusData(event));
   };
 
   const unsubscribe = hub.subscribe(dialogId, (event) => (pending ? pending.push(event) : sendEvent(event)));
   const heartbeat = setInterval(() => write(': keep-alive\n\n'), options.heartbeatMs);
   heartbeat.unref();
+  // the instance is stopping: the browser reconnects (to another instance) after a short pause
+  const endStream = options.lifecycle?.onDrain(() => { write(`retry: ${DRAIN_RETRY_MS}\n\n`); stop(); }) ?? (() => undefined);
   function stop() {
     if (closed) return;
     closed = true;
     clearInterval(heartbeat);
     unsubscribe();
+    endStream();
     options.onClose?.();
     res.end();
   }
@@ -93,11 +135,9 @@ export async function streamDialogEvents<M extends ReplayedMessage>(req: Request
   try {
     write(`retry: ${options.retryMs}\n\n`);
     if (options.statusBeforeReplay !== undefined) writeStatus(options.statusBeforeReplay);
-    for (let pages = 0; pages < replayPages && !closed; pages++) {
-      const page = await options.loadMessagesAfter(dialogId, lastSent, replayPageSize);
-      page.forEach(sendMessage);
-      if (page.length < replayPageSize) break;
-    }
+    replaying = true;
+    await catchUp();
+    replaying = false;
     if (options.statusAfterReplay) writeStatus(await options.statusAfterReplay());
     const buffered = pending;
     pending = null;

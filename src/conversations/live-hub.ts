@@ -1,6 +1,8 @@
 // Live delivery of new messages to whoever watches a dialogue (the widget's event stream, the
-// operator's dialogue page). In-process: with several app instances each instance delivers the
-// messages it stores itself; a shared bus (PostgreSQL LISTEN/NOTIFY) would be the next step.
+// operator's dialogue page), in this process. Messages stored here are published with their
+// content; what other instances store arrives as 'news' through the database (live-bus.ts), and
+// a stream catches up on news from the database. Status changes published here are relayed to
+// the other instances by the bus.
 export interface LiveMessage {
   id: number;
   dialogId: string;
@@ -10,7 +12,15 @@ export interface LiveMessage {
   sentAt: string;
   /** The client's own id for its message (lets the widget match its optimistic copy). */
   clientMessageId?: string | null;
+  /**
+   * The dialogue's newest message id before this one (0: none). A stream that has not sent that
+   * one yet (stored by another instance, its notification still on the way) catches up first.
+   */
+  previousId?: number;
 }
+
+/** Messages of the dialogue up to `upTo` are stored; a stream that has sent fewer catches up. */
+export interface NewsEvent { type: 'news'; dialogId: string; upTo: number }
 
 export type CloseReason = 'client' | 'operator' | 'inactivity';
 
@@ -26,12 +36,23 @@ export interface StatusEvent {
   reason?: CloseReason;
 }
 
-export type LiveEvent = { type: 'message'; message: LiveMessage } | StatusEvent;
+export type LiveEvent = { type: 'message'; message: LiveMessage } | StatusEvent | NewsEvent;
 
 type Listener = (event: LiveEvent) => void;
 
 export class LiveHub {
   private readonly listeners = new Map<string, Set<Listener>>();
+  private relay: ((event: StatusEvent) => void) | null = null;
+
+  /** Where status changes published here are also sent (the bus, to the other instances). */
+  relayStatusTo(relay: ((event: StatusEvent) => void) | null): void {
+    this.relay = relay;
+  }
+
+  /** Dialogues watched in this process. */
+  watched(): string[] {
+    return [...this.listeners.keys()];
+  }
 
   subscribe(dialogId: string, listener: Listener): () => void {
     const set = this.listeners.get(dialogId) ?? new Set<Listener>();
@@ -44,6 +65,12 @@ export class LiveHub {
   }
 
   publish(dialogId: string, event: LiveEvent): void {
+    if (event.type === 'status') this.relay?.(event);
+    this.deliver(dialogId, event);
+  }
+
+  /** To this process' watchers only (what came from the bus). */
+  deliver(dialogId: string, event: LiveEvent): void {
     for (const listener of this.listeners.get(dialogId) ?? []) {
       try {
         listener(event);

@@ -12,10 +12,12 @@
 //                            order) at or after transferred_at, while it is still null
 //   store-message.ts         the first operator who writes becomes the dialogue's operator,
 //                            unless one is assigned
+// last_message_id (the newest id) is returned as it was under the lock: live streams use it.
 // Concurrency: `FOR UPDATE OF d` serializes writers of one dialogue (transfers lock the same row);
 // the UPDATE reads the facts from the target row itself, so under READ COMMITTED it adds to the
 // newest committed version. A repeated external_id is skipped (ON CONFLICT DO NOTHING) when
 // `skipDuplicates`, else the whole statement fails with a unique violation (nothing stored).
+// Live events: the statement notifies the other app instances of what it stored (live-bus.ts).
 import type { PrismaClient } from '@prisma/client';
 import type { SqlRunner } from '../db/sql-runner.js';
 import type { AuthorType, ChannelName } from '../domain/money.js';
@@ -30,7 +32,11 @@ export interface SqlMessage {
   deliveryStatus: 'pending' | null;
 }
 
-export interface SqlStoredMessage { id: number; authorType: AuthorType; sentAt: Date; isPaid: boolean; cost: string }
+export interface SqlStoredMessage {
+  id: number; authorType: AuthorType; sentAt: Date; isPaid: boolean; cost: string;
+  /** The dialogue's newest message id before this one (as locked; null: none or not known). */
+  previousId: number | null;
+}
 
 /** The dialogue as locked by the statement (before this store's changes), and its chat's version. */
 export interface SqlDialog {
@@ -60,7 +66,7 @@ export interface SqlStoreOptions {
 const statement = (skipDuplicates: boolean) => `
 WITH d AS (
   SELECT d.id, d.chat_id, d.channel, d.status, d.operator_id, d.transferred_at, d.first_operator_reply_at,
-         c.updated_at AS chat_updated_at,
+         d.last_message_id, c.updated_at AS chat_updated_at,
          CASE d.channel WHEN 'web' THEN c.price_web ELSE c.price_facebook END AS price
   FROM dialogs d JOIN chats c ON c.id = d.chat_id
   WHERE d.id = $1::uuid
@@ -87,6 +93,7 @@ WITH d AS (
     cost = dialogs.cost + (SELECT sum(cost) FROM ins),
     message_count = dialogs.message_count + (SELECT count(*) FROM ins),
     last_message_at = GREATEST(dialogs.last_message_at, (SELECT max(sent_at) FROM ins)),
+    last_message_id = GREATEST(dialogs.last_message_id, (SELECT max(id) FROM ins)),
     first_operator_reply_at = COALESCE(dialogs.first_operator_reply_at, (
       SELECT sent_at FROM ins
       WHERE author_type = 'operator' AND dialogs.transferred_at IS NOT NULL AND sent_at >= dialogs.transferred_at
@@ -95,12 +102,14 @@ WITH d AS (
       SELECT operator_id FROM ins WHERE author_type = 'operator' AND operator_id IS NOT NULL ORDER BY id LIMIT 1))
   WHERE dialogs.id = (SELECT id FROM d) AND EXISTS (SELECT 1 FROM ins)
   RETURNING 1
+), announced AS ( -- live-bus.ts: sent at commit, so only stored messages are announced (ids only)
+  SELECT pg_notify('chats_live', 'm:' || (SELECT id FROM d) || ':' || max(id)) FROM ins HAVING count(*) > 0
 )
 SELECT d.chat_id AS "chatId", d.channel::text AS channel, d.status::text AS status, d.operator_id AS "operatorId",
        d.transferred_at AS "transferredAt", d.first_operator_reply_at AS "firstOperatorReplyAt",
-       d.chat_updated_at AS "chatUpdatedAt",
+       d.chat_updated_at AS "chatUpdatedAt", d.last_message_id AS "previousId",
        ins.id, ins.author_type::text AS "authorType", ins.sent_at AS "sentAt", ins.is_paid AS "isPaid", ins.cost::text AS cost
-FROM d LEFT JOIN ins ON true
+FROM d LEFT JOIN ins ON true LEFT JOIN announced ON true
 ORDER BY ins.id`;
 
 const STATEMENTS = { skip: statement(true), fail: statement(false) };
@@ -128,9 +137,12 @@ export async function runStoreStatement(prisma: PrismaClient, sql: SqlRunner | u
     firstOperatorReplyAt: toDate(first.firstOperatorReplyAt),
     chatUpdatedAt: toDate(first.chatUpdatedAt) as Date,
   };
-  const stored = rows.filter((row) => row.id !== null).map((row) => ({
-    id: Number(row.id), authorType: row.authorType as AuthorType, sentAt: toDate(row.sentAt) as Date, isPaid: Boolean(row.isPaid), cost: String(row.cost),
-  }));
+  let previousId = first.previousId === null || first.previousId === undefined ? null : Number(first.previousId);
+  const stored = rows.filter((row) => row.id !== null).map((row) => {
+    const message = { id: Number(row.id), authorType: row.authorType as AuthorType, sentAt: toDate(row.sentAt) as Date, isPaid: Boolean(row.isPaid), cost: String(row.cost), previousId };
+    previousId = message.id;
+    return message;
+  });
   return { dialog, stored };
 }
 

@@ -30,6 +30,8 @@ export interface StoredMessage {
   sentAt: Date;
   isPaid: boolean;
   cost: string;
+  /** The dialogue's newest message id before this one (null: none or not known). */
+  previousId?: number | null;
 }
 
 const AUTHOR_TYPES: readonly AuthorType[] = ['client', 'bot', 'operator', 'system'];

@@ -51,6 +51,9 @@ export function adminLiveRouter(ctx: ChatsAdminContext, options: AdminLiveOption
       status = await ctx.conversations.statusOf(dialogId);
       // someone who may take the dialogue is an operator from here on (their row is created once)
       if (canWorkOnDialogs(user)) myOperatorId = (await ctx.users.operatorOf(user)).id;
+      // a page opened afresh has rendered the history itself: from its newest message on, what
+      // another instance stores arrives as news and is replayed after it
+      if (after === 0) after = (await ctx.prisma.message.findFirst({ where: { dialogId }, orderBy: { id: 'desc' }, select: { id: true } }))?.id ?? 0;
     } catch (error) {
       // an unknown dialogue is a ConversationError: adminErrorHandler answers it 404
       return next(error);
@@ -60,11 +63,10 @@ export function adminLiveRouter(ctx: ChatsAdminContext, options: AdminLiveOption
 
     await streamDialogEvents(req, res, {
       hub: ctx.hub,
+      lifecycle: ctx.lifecycle,
       dialogId,
       after,
-      // a page opened afresh renders the history itself: only a reconnect replays
       loadMessagesAfter: async (id, afterId, limit) => {
-        if (afterId <= 0) return [];
         const rows = await ctx.prisma.message.findMany({
           where: { dialogId: id, id: { gt: afterId } },
           orderBy: { id: 'asc' },

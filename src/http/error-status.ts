@@ -2,6 +2,7 @@
 // admin's actions and routes, the widget API, the Facebook webhook): the status of each kind, the
 // Retry-After header, and the few errors of our libraries that are refusals rather than faults.
 import { ChatsError, isChatsError, type ErrorKind } from '../domain/errors.js';
+import { isDatabaseUnavailable } from '../db/connection-errors.js';
 
 export const HTTP_STATUS: Readonly<Record<ErrorKind, number>> = {
   invalid: 400,
@@ -30,7 +31,8 @@ export function errorHeaders(error: ChatsError): Record<string, string> {
  *   broken, and a client that retries shortly succeeds;
  * - body-parser refused the request body (it marks those errors `expose` with a 4xx status);
  * - Express could not decode a percent-encoded path parameter (/widget/%E0%A4%A): a URIError
- *   it marks with status 400.
+ *   it marks with status 400;
+ * - the database cannot be reached (stopped, restarting): 503, retry in a few seconds.
  */
 export function asChatsError(error: unknown): ChatsError | null {
   if (isChatsError(error)) return error;
@@ -39,6 +41,9 @@ export function asChatsError(error: unknown): ChatsError | null {
     return new ChatsError('unavailable', 'busy', 'The server is busy; retry in a moment.', { details: { retryAfter: 1 }, cause: error });
   }
   if (error instanceof URIError && status === 400) return new ChatsError('invalid', 'bad_url', 'The address is not valid.', { cause: error });
+  if (isDatabaseUnavailable(error)) {
+    return new ChatsError('unavailable', 'database_unavailable', 'The database is not reachable at the moment; retry in a few seconds.', { details: { retryAfter: 5 }, cause: error });
+  }
   if (typeof type === 'string' && expose === true && typeof status === 'number' && status >= 400 && status < 500) return bodyRefusal(type, status, error);
   return null;
 }

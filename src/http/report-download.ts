@@ -17,12 +17,19 @@ export function reportDownloadRouter(ctx: ChatsAdminContext, loginPath = `${ctx.
       const user = await ctx.users.actor(sessionAdmin(req), { create: false });
       if (!user) return res.redirect(loginPath);
       const file = await ctx.reports.service.download(user, req.params.id);
-      // res.download writes Content-Disposition with an ASCII fallback plus an RFC 5987
-      // filename* in UTF-8, so Cyrillic chat names survive
-      res.download(file.path, file.fileName, { headers: { 'Content-Type': XLSX_TYPE, 'Cache-Control': 'private, no-store' } }, (error) => {
-        // the file can vanish between the check and the read (deleted, expired): answer 409, not 500
-        if (error && !res.headersSent) res.status(409).type('text/plain').send('This report is not available any more; regenerate it');
+      // res.attachment writes Content-Disposition with an ASCII fallback plus an RFC 5987
+      // filename* in UTF-8, so Cyrillic chat names survive; the file streams from its store
+      res.attachment(file.fileName).set({ 'Content-Type': XLSX_TYPE, 'Cache-Control': 'private, no-store' });
+      if (file.bytes !== null) res.set('Content-Length', String(file.bytes));
+      file.stream.once('error', (error) => {
+        ctx.logger.warn({ err: error, jobId: req.params.id }, 'report download broke off');
+        // deleted or expired meanwhile, or the database went away: 409, not 500; mid-way: cut
+        if (!res.headersSent) res.status(409).removeHeader('Content-Disposition');
+        if (!res.headersSent) res.type('text/plain').send('This report is not available any more; regenerate it');
+        else res.destroy();
       });
+      res.once('close', () => file.stream.destroy());
+      file.stream.pipe(res);
     } catch (error) {
       // refusals (not found, not ready, expired) are answered by adminErrorHandler with their status
       return next(error);

@@ -14,7 +14,8 @@ import { getReport } from './registry.js';
 import { mayExport, maySeeJob, type ReportPermissionOptions } from './report-permissions.js';
 import { reportFileName } from './report-file-name.js';
 import type { JobStore } from './jobs/job-store.js';
-import type { ReportFiles } from './jobs/report-files.js';
+import type { Readable } from 'node:stream';
+import type { ReportFileStore } from './storage/report-file-store.js';
 import type { ReportWorker } from './jobs/report-worker.js';
 
 /** The refusals of reports; the codes are the admin's translation keys (src/admin/locale/<lang>/reports.ts). */
@@ -60,7 +61,7 @@ export class ReportsService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly store: JobStore,
-    private readonly files: ReportFiles,
+    private readonly files: ReportFileStore,
     private readonly worker: ReportWorker,
     private readonly permissions: ReportPermissionOptions,
   ) {}
@@ -101,11 +102,12 @@ export class ReportsService {
   }
 
   /** The file to send, or a reason why there is none. */
-  async download(user: ReportUser, id: string): Promise<{ path: string; fileName: string }> {
+  async download(user: ReportUser, id: string): Promise<{ stream: Readable; fileName: string; bytes: number | null }> {
     const job = await this.get(user, id);
     if (job.status === 'expired') throw new ReportRequestError('reportExpired', 'This report has expired; regenerate it');
-    if (job.status !== 'ready' || !this.files.exists(job.id)) throw new ReportRequestError('reportNotReady', 'This report is not ready yet');
-    return { path: this.files.finalPath(job.id), fileName: job.fileName };
+    const stream = job.status === 'ready' ? await this.files.get(job.id) : null;
+    if (!stream) throw new ReportRequestError('reportNotReady', 'This report is not ready yet');
+    return { stream, fileName: job.fileName, bytes: job.sizeBytes === null ? null : Number(job.sizeBytes) };
   }
 
   async regenerate(user: ReportUser, id: string): Promise<ReportJob> {
@@ -113,7 +115,7 @@ export class ReportsService {
     if (isReportType(job.type) && !mayExport(user, getReport(job.type), this.permissions)) {
       throw new ReportRequestError('reportNotAllowed', 'You are not allowed to export this report');
     }
-    await this.files.remove(job.id);
+    await this.files.delete(job.id);
     const queued = await this.store.requeue(job.id);
     if (!queued) throw new ReportRequestError('reportAlreadyGenerating', 'This report is being generated already');
     this.worker.wake();
@@ -123,6 +125,6 @@ export class ReportsService {
   async delete(user: ReportUser, id: string): Promise<void> {
     const job = await this.get(user, id);
     await this.prisma.reportJob.delete({ where: { id: job.id } });
-    await this.files.remove(job.id); // a worker still writing it notices at its next heartbeat
+    await this.files.delete(job.id); // a worker still writing it notices at its next heartbeat
   }
 }

@@ -104,7 +104,7 @@ describeEachDatabase('conversations', (kind) => {
     expect((await dialogRow(dialogId)).cost.toFixed(4)).toBe('0.1500'); // greeting, bot answer, operator reply
 
     // the live events, in the order things happened
-    expect(events.map((e) => (e.type === 'message' ? `${e.message.authorType}:${e.message.text}` : `status:${e.waitingForOperator}`))).toEqual([
+    expect(events.map((e) => (e.type === 'message' ? `${e.message.authorType}:${e.message.text}` : e.type === 'status' ? `status:${e.waitingForOperator}` : e.type))).toEqual([
       'client:I want a human', 'bot:Let me call an operator', `system:${TRANSFER_NOTE}`, 'status:true',
       'client:what does it cost?', 'status:true', 'operator:Hi, Olga here', 'status:false',
     ]);

@@ -211,12 +211,12 @@ describeEachDatabase('reports through the HTTP API', (kind) => {
   it('deletes a report with its file', async () => {
     const job = await exportReady(operator, { type: 'popular_phrases', query: {} });
     const files = built.chats.context.reports.files;
-    expect(files.exists(job.id)).toBe(true);
+    expect((await files.listByJob(job.id)).map((f) => f.complete)).toEqual([true]);
     const deleted = await operator.post(PAGE).send({ action: 'delete', id: job.id });
     expect(deleted.status).toBe(200);
     expect(deleted.body.notice).toMatchObject({ message: 'reportDeleted', type: 'success' });
     expect(await db.prisma.reportJob.findUnique({ where: { id: job.id } })).toBeNull();
-    expect(files.exists(job.id)).toBe(false);
+    expect(await files.listByJob(job.id)).toEqual([]);
     expect((await download(operator, job.id)).status).toBe(404);
   });
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../support/databases.js';
 import { JobStore } from '../../src/reports/jobs/job-store.js';
-import { ReportFiles } from '../../src/reports/jobs/report-files.js';
+import { FolderReportFiles } from '../../src/reports/storage/folder-report-files.js';
 import { ReportWorker } from '../../src/reports/jobs/report-worker.js';
 import type { ReportDefinition } from '../../src/reports/report-definition.js';
 
@@ -39,14 +39,14 @@ function numbersReport(count: number, options: { failAfter?: number; batchDelayM
 describeEachDatabase('report jobs', (kind) => {
   let db: TestDatabase;
   let dir: string;
-  let files: ReportFiles;
+  let files: FolderReportFiles;
   let store: JobStore;
   const workers: ReportWorker[] = [];
   const newJob = (fileName = 'numbers.xlsx') => store.create({
     type: 'sources', withTime: false, timeZone: 'UTC', filter: {}, fileName, dialogUrlBase: 'http://x/admin/resources/Dialog/records', createdById: null,
   });
   const worker = (definition: ReportDefinition, concurrency = 2) => {
-    const created = new ReportWorker({ store, files, sql: db.sql, definitionOf: () => definition, concurrency, pollMs: 50, heartbeatMs: 50, fileTtlMs: 60_000 });
+    const created = new ReportWorker({ store, files, sql: db.sql, definitionOf: () => definition, concurrency, pollMs: 50, heartbeatMs: 50, staleAfterMs: 60_000, fileTtlMs: 60_000 });
     workers.push(created);
     return created;
   };
@@ -55,7 +55,7 @@ describeEachDatabase('report jobs', (kind) => {
   beforeEach(async () => {
     db = await createTestDatabase(kind);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reports-'));
-    files = new ReportFiles(dir);
+    files = new FolderReportFiles(dir, db.sql);
     store = new JobStore(db.prisma, db.sql, { staleAfterMs: 500, maxAttempts: 3 });
   });
   afterEach(async () => {
@@ -82,11 +82,20 @@ describeEachDatabase('report jobs', (kind) => {
   it('queues a job cut off by a crash again and finishes it, removing the dead temporary file', async () => {
     const job = await newJob();
     await db.prisma.reportJob.update({ where: { id: job.id }, data: { status: 'generating', attempts: 1, workerId: 'dead-host:1', heartbeatAt: new Date(Date.now() - 10_000) } });
-    fs.writeFileSync(files.partPath(job.id), 'half a file');
+    fs.writeFileSync(files.partPath(job.id, 'dead-host:1'), 'half a file');
     await worker(numbersReport(10)).start();
     await waitFor(async () => (await statusOf(job.id)) === 'ready');
     expect((await db.prisma.reportJob.findUniqueOrThrow({ where: { id: job.id } })).attempts).toBe(2);
-    expect(fs.existsSync(files.partPath(job.id))).toBe(false);
+    expect(fs.existsSync(files.partPath(job.id, 'dead-host:1'))).toBe(false);
+  });
+
+  it('keeps, in a shared folder, the file in progress of another live instance', async () => {
+    const job = await newJob();
+    await db.prisma.reportJob.update({ where: { id: job.id }, data: { status: 'generating', attempts: 1, workerId: 'other-host:2', heartbeatAt: new Date() } });
+    fs.writeFileSync(files.partPath(job.id, 'other-host:2'), 'half a file');
+    fs.writeFileSync(files.partPath(job.id, 'gone-host:3'), 'a dead attempt');
+    expect(await files.removeOrphans(new Date(Date.now() - 60_000))).toBe(1);
+    expect(await files.listByJob(job.id)).toEqual([{ writer: 'other-host_2', bytes: 11, complete: false }]);
   });
 
   it('gives up on a job interrupted too often, with the reason', async () => {

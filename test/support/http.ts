@@ -18,6 +18,9 @@ export interface TestAppOptions {
   publicUrl?: string | null;
   /** More AdminJS options (e.g. themes), spread over the plugin's. */
   adminOptions?: Partial<AdminJSOptions>;
+  /** Express' trust proxy (TRUST_PROXY). */
+  trustProxy?: boolean | number | string;
+  secureCookies?: boolean;
 }
 
 /** The app on a test database; report files go to a fresh temporary folder. */
@@ -30,6 +33,8 @@ export async function startTestApp(db: TestDatabase, options: TestAppOptions = {
     reports: { dir: fs.mkdtempSync(path.join(os.tmpdir(), 'chats-reports-')) },
     logger: new RecordingLogger(),
     adminOptions: options.adminOptions,
+    trustProxy: options.trustProxy,
+    secureCookies: options.secureCookies,
   });
 }
 

@@ -57,7 +57,7 @@ export function widgetServices(ctx: ChatsAdminContext, options: WidgetOptions): 
   return {
     ctx,
     chats: new ChatDirectory(ctx.prisma, options.chatCacheMs),
-    limiter: new WidgetRateLimiter(options.rateLimits ?? DEFAULT_RATE_LIMITS),
+    limiter: new WidgetRateLimiter(ctx.createLimiter, options.rateLimits ?? DEFAULT_RATE_LIMITS),
     owners: new DialogOwners(ctx.prisma),
     maxMessageLength: options.maxMessageLength ?? DEFAULT_MAX_MESSAGE_LENGTH,
   };
@@ -79,7 +79,7 @@ export function widgetApiRouter(services: WidgetServices, options: WidgetOptions
       const bodyError = withBody ? await parseBody(req, res) : undefined;
       // invalid requests are charged too, so that a flood of junk is throttled like any other
       const source = withBody ? (req.body as Record<string, unknown> | undefined)?.clientId : req.query.clientId;
-      const wait = limiter.take(chat.id, typeof source === 'string' ? source.slice(0, 64) : null, req.ip ?? 'unknown');
+      const wait = await limiter.take(chat.id, typeof source === 'string' ? source.slice(0, 64) : null, req.ip ?? 'unknown');
       if (wait) throw new WidgetError('too_many', 'rate_limited', `Too many requests; retry in ${wait} s.`, { details: { retryAfter: wait } });
       if (bodyError) throw bodyError;
       await handler(req, res, chat);

@@ -36,9 +36,10 @@ export function eventStreamHandler(services: WidgetServices, options: WidgetOpti
 
     await streamDialogEvents(req, res, {
       hub: ctx.hub,
+      lifecycle: ctx.lifecycle,
       dialogId,
       after,
-      loadMessagesAfter: (id, afterId, limit) => messagesAfter(ctx.prisma, id, clientId, afterId, limit),
+      loadMessagesAfter: (id, afterId, limit) => messagesAfter(ctx.sql, id, clientId, afterId, limit),
       heartbeatMs,
       maxBufferedBytes: MAX_BUFFERED_BYTES,
       onClose: release,

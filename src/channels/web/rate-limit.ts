@@ -1,20 +1,23 @@
-// In-memory token buckets for the public widget endpoints: one per chat and client id (a chatty
-// widget) and one per IP address (someone minting client ids). Bounded: the least recently used
-// buckets are dropped when full, which at worst forgives a client early. Per process: several app
-// instances each allow the configured rate.
+// Rate limits of the public widget endpoints: one per chat and client id (a chatty widget) and
+// one per IP address (someone minting client ids), both charged on every request. The counters
+// are shared by every app instance (src/limits/create-limiter.ts: Redis, PostgreSQL, or memory on
+// PGlite), so N instances still allow the configured rate, not N times it. A rule is a burst and
+// a sustained rate: `burst` requests per window of burst / perSecond seconds.
+import type { CreateLimiter, RateLimiterAbstract } from '../../limits/create-limiter.js';
+import { refusalSeconds } from '../../limits/create-limiter.js';
 
 export interface BucketRule {
   /** Requests allowed at once. */
   burst: number;
-  /** Tokens added back per second. */
+  /** Requests per second on average. */
   perSecond: number;
 }
 
 export interface RateLimitOptions {
   client: BucketRule;
   ip: BucketRule;
-  /** Buckets kept per limiter. */
-  maxKeys: number;
+  /** Unused since the limits are shared (kept for existing configurations). */
+  maxKeys?: number;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimitOptions = {
@@ -22,55 +25,36 @@ export const DEFAULT_RATE_LIMITS: RateLimitOptions = {
   client: { burst: 20, perSecond: 2 },
   // many visitors may share an address (offices, mobile carriers)
   ip: { burst: 300, perSecond: 50 },
-  maxKeys: 50_000,
 };
 
-interface Bucket { tokens: number; at: number }
-
-export class TokenBuckets {
-  private readonly buckets = new Map<string, Bucket>();
-
-  constructor(private readonly rule: BucketRule, private readonly maxKeys: number, private readonly now: () => number = Date.now) {}
-
-  /** Takes `cost` tokens; returns 0 when allowed, else the seconds to wait before retrying. */
-  take(key: string, cost = 1): number {
-    const now = this.now();
-    const found = this.buckets.get(key);
-    const bucket = found ?? { tokens: this.rule.burst, at: now };
-    bucket.tokens = Math.min(this.rule.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.rule.perSecond);
-    bucket.at = now;
-    // re-inserting keeps the Map in least-recently-used order for the eviction below
-    if (found) this.buckets.delete(key);
-    this.buckets.set(key, bucket);
-    if (!found && this.buckets.size > this.maxKeys) {
-      const oldest = this.buckets.keys().next().value;
-      if (oldest !== undefined) this.buckets.delete(oldest);
-    }
-    if (bucket.tokens >= cost) {
-      bucket.tokens -= cost;
-      return 0;
-    }
-    return Math.max(1, Math.ceil((cost - bucket.tokens) / this.rule.perSecond));
-  }
-
-  get size(): number {
-    return this.buckets.size;
-  }
+function limiterOf(createLimiter: CreateLimiter, name: string, rule: BucketRule): RateLimiterAbstract {
+  const duration = Math.max(1, Math.ceil(rule.burst / rule.perSecond));
+  // the rule is in the prefix: routers with other limits never share counters
+  return createLimiter({ keyPrefix: `chats_widget_${name}_${rule.burst}_${duration}`, points: rule.burst, duration });
 }
 
 export class WidgetRateLimiter {
-  private readonly clients: TokenBuckets;
-  private readonly ips: TokenBuckets;
+  private readonly clients: RateLimiterAbstract;
+  private readonly ips: RateLimiterAbstract;
 
-  constructor(options: RateLimitOptions = DEFAULT_RATE_LIMITS, now?: () => number) {
-    this.clients = new TokenBuckets(options.client, options.maxKeys, now);
-    this.ips = new TokenBuckets(options.ip, options.maxKeys, now);
+  constructor(createLimiter: CreateLimiter, options: RateLimitOptions = DEFAULT_RATE_LIMITS) {
+    this.clients = limiterOf(createLimiter, 'client', options.client);
+    this.ips = limiterOf(createLimiter, 'ip', options.ip);
   }
 
-  /** 0 when allowed, else seconds to wait (Retry-After). Both buckets are charged. */
-  take(chatId: number, clientId: string | null, ip: string): number {
-    const byIp = this.ips.take(ip);
-    const byClient = clientId ? this.clients.take(`${chatId}:${clientId}`) : 0;
-    return Math.max(byIp, byClient);
+  /** 0 when allowed, else seconds to wait (Retry-After). Both are charged; a store failure throws. */
+  async take(chatId: number, clientId: string | null, ip: string): Promise<number> {
+    const outcomes = await Promise.allSettled([
+      this.ips.consume(ip),
+      clientId ? this.clients.consume(`${chatId}:${clientId}`) : Promise.resolve(null),
+    ]);
+    let wait = 0;
+    for (const outcome of outcomes) {
+      if (outcome.status === 'fulfilled') continue;
+      const seconds = refusalSeconds(outcome.reason);
+      if (seconds === null) throw outcome.reason;
+      wait = Math.max(wait, seconds);
+    }
+    return wait;
   }
 }

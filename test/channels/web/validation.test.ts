@@ -1,6 +1,7 @@
 // The widget's pure rules: input validation, the browser language, visit times, token buckets.
 import { parseEvents, parseMessage, parseSession, parseVisit, visitTime, widgetLanguage } from '../../../src/channels/web/validation.js';
-import { TokenBuckets, WidgetRateLimiter } from '../../../src/channels/web/rate-limit.js';
+import { WidgetRateLimiter } from '../../../src/channels/web/rate-limit.js';
+import { createLimiter, type LimiterRule } from '../../../src/limits/create-limiter.js';
 
 const DIALOG = '5f0c6a8e-8a0e-4a47-9a57-2f9b1c1d2e3f';
 const CLIENT = 'abcdef0123456789';
@@ -52,32 +53,23 @@ describe('widget validation', () => {
   });
 });
 
-describe('token buckets', () => {
-  it('allows a burst, then refills at the rate, and says how long to wait', () => {
-    let now = 0;
-    const buckets = new TokenBuckets({ burst: 2, perSecond: 0.5 }, 10, () => now);
-    expect([buckets.take('a'), buckets.take('a'), buckets.take('a')]).toEqual([0, 0, 2]);
-    now = 2000;
-    expect(buckets.take('a')).toBe(0);
-    expect(buckets.take('b')).toBe(0);
+describe('widget rate limits', () => {
+  const memory = (rule: LimiterRule) => createLimiter(rule);
+
+  it('allows a burst, then refuses with the seconds to wait', async () => {
+    const limiter = new WidgetRateLimiter(memory, { client: { burst: 2, perSecond: 0.5 }, ip: { burst: 100, perSecond: 100 } });
+    expect([await limiter.take(1, 'a', 'ip'), await limiter.take(1, 'a', 'ip')]).toEqual([0, 0]);
+    const wait = await limiter.take(1, 'a', 'ip');
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(4); // the window: burst / perSecond
+    expect(await limiter.take(1, 'b', 'ip')).toBe(0);
+    expect(await limiter.take(2, 'a', 'ip')).toBe(0); // another chat's client
   });
 
-  it('stays bounded, forgetting the least recently used key', () => {
-    const now = 0;
-    const buckets = new TokenBuckets({ burst: 1, perSecond: 0.001 }, 2, () => now);
-    buckets.take('a');
-    buckets.take('b');
-    buckets.take('a'); // refused, but now the most recently used
-    buckets.take('c'); // evicts b
-    expect(buckets.size).toBe(2);
-    expect(buckets.take('a')).toBeGreaterThan(0);
-    expect(buckets.take('b')).toBe(0); // forgotten: a fresh bucket
-  });
-
-  it('charges the address and the client together', () => {
-    const limiter = new WidgetRateLimiter({ client: { burst: 5, perSecond: 0.001 }, ip: { burst: 2, perSecond: 0.001 }, maxKeys: 10 });
-    expect([limiter.take(1, 'c1', 'ip'), limiter.take(1, 'c2', 'ip')]).toEqual([0, 0]);
-    expect(limiter.take(1, 'c3', 'ip')).toBeGreaterThan(0);
-    expect(limiter.take(1, 'c3', 'other-ip')).toBe(0);
+  it('charges the address and the client together', async () => {
+    const limiter = new WidgetRateLimiter(memory, { client: { burst: 5, perSecond: 0.001 }, ip: { burst: 2, perSecond: 0.001 } });
+    expect([await limiter.take(1, 'c1', 'ip'), await limiter.take(1, 'c2', 'ip')]).toEqual([0, 0]);
+    expect(await limiter.take(1, 'c3', 'ip')).toBeGreaterThan(0);
+    expect(await limiter.take(1, 'c3', 'other-ip')).toBe(0);
   });
 });
