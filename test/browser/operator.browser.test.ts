@@ -64,11 +64,13 @@ describe('operators and bot settings in Chromium', () => {
       await adminPage.locator('[data-testid="bot-rule-add"]').click();
       const rule = adminPage.locator('[data-testid="bot-rule"]').last();
       await rule.locator('select').selectOption('regex');
+      // the form says which syntax the bot's engine takes
+      await rule.locator('[data-testid="regex-syntax"]').getByText(/RE2 syntax.*Back-references and lookaround are not supported/).waitFor();
       await rule.locator('input[id$="-pattern"]').fill('(roses');
       await rule.locator('textarea').fill('Roses are 2 USD each');
       await rule.locator('input[id$="-markers"]').fill('lead, roses');
       await adminPage.locator('form button[type="submit"]').click();
-      await adminPage.getByText(/The regular expression is not valid: .*Unterminated group/).waitFor();
+      await adminPage.getByText(/The regular expression is not valid: .*missing closing \)/).waitFor();
       await screenshot(adminPage, 'operator-04-bad-regex');
 
       await rule.locator('input[id$="-pattern"]').fill('\\broses?\\b');
