@@ -10,6 +10,7 @@ import type { ChatsAdminContext } from './context.js';
 import { silentLogger, type Logger } from './logger.js';
 import { ChatsUsers, type UsersOptions } from './users/users.js';
 import { registerComponents } from './admin/components.js';
+import { withQueryGuard } from './admin/hooks/query-guard.js';
 import { chatResource } from './admin/resources/chat/chat.resource.js';
 import { dialogResource } from './admin/resources/dialog/dialog.resource.js';
 import { messageResource } from './admin/resources/message/message.resource.js';
@@ -117,7 +118,7 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
     markerResource(context),
     operatorResource(context),
     ...(builtInAccounts ? [adminUserResource(context)] : []),
-  ];
+  ].map(withQueryGuard);
   const dashboard = { handler: createDashboardHandler(context, options.sql), component: context.components.Dashboard };
   const pages: Record<string, AdminPage> = {
     ...(options.dashboard ? {} : { chatsDashboard: { ...dashboard, icon: 'Activity' } }),

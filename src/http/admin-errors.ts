@@ -6,19 +6,55 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger.js';
 import { asChatsError, errorHeaders, httpStatusOf } from './error-status.js';
+import { INVALID_QUERY } from '../admin/hooks/query-guard.js';
 
 const FORBIDDEN = '"type":"ForbiddenError"';
+const BASE_ERROR = '"baseError":{';
+const INVALID_RECORD_ID = 'You have to pass a valid recordId';
 
-/** Mount before the AdminJS router: turns forbidden answers of /api/ routes into 403. */
+/** The status of an AdminJS API answer that AdminJS sent as 200: a refusal notice, or a bad query. */
+function refusalStatus(text: string): number | null {
+  if (text.includes(BASE_ERROR)) {
+    try {
+      const { type, message } = (JSON.parse(text) as { record?: { baseError?: { type?: unknown; message?: unknown } } }).record?.baseError ?? {};
+      if (type === INVALID_QUERY) return 400;
+      // AdminJS refuses a record id of the wrong type ("abc" for a number) as "forbidden": it names nothing
+      if (type === 'NotFoundError' || (type === 'ForbiddenError' && String(message).startsWith(INVALID_RECORD_ID))) return 404;
+    } catch {
+      // not JSON after all: judged by the text below
+    }
+  }
+  return text.includes(FORBIDDEN) ? 403 : null;
+}
+
+/**
+ * Mount before the AdminJS router: turns forbidden answers of /api/ routes into 403 and refused
+ * list or search queries (src/admin/hooks/query-guard.ts) into 400, keeping AdminJS' body.
+ */
 export const forbiddenAsStatus: RequestHandler = (req, res, next) => {
   if (!req.path.startsWith('/api/')) return next();
   const send = res.send.bind(res);
   res.send = ((body?: unknown) => {
     const text = typeof body === 'string' ? body : body && typeof body === 'object' && !Buffer.isBuffer(body) ? JSON.stringify(body) : '';
-    if (res.statusCode === 200 && text.includes(FORBIDDEN)) res.status(403);
+    const status = res.statusCode === 200 ? refusalStatus(text) : null;
+    if (status) res.status(status);
     return send(body as never);
   }) as typeof res.send;
   return next();
+};
+
+/** What the unknown-action check reads of the AdminJS instance. */
+export interface ResourceActions { resources?: { id(): string; decorate(): { actions: Record<string, unknown> } }[] }
+
+const ACTION_PATH = /^\/api\/resources\/([^/]+)\/(?:actions|records\/[^/]+|bulk)\/([^/?]+)/;
+
+/** Mount before the AdminJS router: an action the resource does not have is 404 (AdminJS fails on it). */
+export const unknownActionAsNotFound = (admin: ResourceActions): RequestHandler => (req, res, next) => {
+  const [, resourceId, actionName] = ACTION_PATH.exec(req.path) ?? [];
+  const resource = resourceId ? admin.resources?.find((candidate) => candidate.id() === decodeURIComponent(resourceId)) : undefined;
+  if (!resource || Object.hasOwn(resource.decorate().actions, decodeURIComponent(actionName))) return next();
+  res.status(404).json({ error: 'Not found' });
+  return undefined;
 };
 
 /** Mount after the AdminJS router: known errors get their status and a short message. */

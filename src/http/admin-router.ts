@@ -6,14 +6,14 @@
 // answers (no stack traces).
 import express, { type Router } from 'express';
 import type { ChatsAdminContext } from '../context.js';
-import { adminErrorHandler, forbiddenAsStatus } from './admin-errors.js';
+import { adminErrorHandler, forbiddenAsStatus, unknownActionAsNotFound, type ResourceActions } from './admin-errors.js';
 import { returnAfterLogin } from './return-after-login.js';
 import { selfHostedFonts } from './self-hosted-fonts.js';
 import { reportDownloadRouter } from './report-download.js';
 import { adminLiveRouter, type AdminLiveOptions } from './admin-live.js';
 
 /** What the router reads of the AdminJS instance. */
-export interface AuthenticatedAdmin { options: { rootPath: string; loginPath: string; logoutPath?: string } }
+export interface AuthenticatedAdmin extends ResourceActions { options: { rootPath: string; loginPath: string; logoutPath?: string } }
 
 export interface AdminRouterOptions {
   live?: AdminLiveOptions;
@@ -26,6 +26,7 @@ export function chatsAdminRouter(ctx: ChatsAdminContext, admin: AuthenticatedAdm
   return express.Router().use(
     selfHostedFonts(admin.options),
     forbiddenAsStatus,
+    unknownActionAsNotFound(admin),
     returnAfterLogin(admin.options),
     authenticatedRouter,
     reportDownloadRouter(ctx, admin.options.loginPath),

@@ -28,7 +28,8 @@ export function errorHeaders(error: ChatsError): Record<string, string> {
  * logged and answered 500. Besides our own ChatsErrors:
  * - Prisma could get no connection or transaction in time (P2024/P2028): the server is busy, not
  *   broken, and a client that retries shortly succeeds;
- * - body-parser refused the request body (it marks those errors `expose` with a 4xx status).
+ * - body-parser refused the request body (it marks those errors `expose` with a 4xx status);
+ * - Express could not decode a percent-encoded path parameter (a URIError it marks 400).
  */
 export function asChatsError(error: unknown): ChatsError | null {
   if (isChatsError(error)) return error;
@@ -36,6 +37,7 @@ export function asChatsError(error: unknown): ChatsError | null {
   if (code === 'P2024' || code === 'P2028') {
     return new ChatsError('unavailable', 'busy', 'The server is busy; retry in a moment.', { details: { retryAfter: 1 }, cause: error });
   }
+  if (error instanceof URIError && status === 400) return new ChatsError('invalid', 'bad_url', 'The address is not correctly encoded.', { cause: error });
   if (typeof type === 'string' && expose === true && typeof status === 'number' && status >= 400 && status < 500) return bodyRefusal(type, status, error);
   return null;
 }

@@ -29,7 +29,7 @@ async function preparePassword(request: ActionRequest, isNew: boolean): Promise<
 }
 
 export function adminUserResource(ctx: ChatsAdminContext): ResourceWithOptions {
-  const { adminOnly, anyUser } = accessRules(ctx.users);
+  const { adminOnly } = accessRules(ctx.users);
   return {
     resource: new ChatsPrismaResource(ctx.prisma, ctx.datamodel, 'AdminUser', { serverOnly: ['passwordHash'] }),
     options: {
@@ -51,8 +51,8 @@ export function adminUserResource(ctx: ChatsAdminContext): ResourceWithOptions {
         list: { isAccessible: adminOnly },
         // titled with the user's email (components/RecordActionHeader.tsx)
         show: { isAccessible: adminOnly, custom: { recordTitle: true } },
-        // everyone picks operators in the dialogue list's Operator filter
-        search: { isAccessible: anyUser },
+        // nothing refers to accounts: only admins look them up
+        search: { isAccessible: adminOnly },
         new: { isAccessible: adminOnly, before: (request: ActionRequest) => preparePassword(request, true) },
         edit: { isAccessible: adminOnly, before: (request: ActionRequest) => preparePassword(request, false) },
         delete: { isAccessible: adminOnly },

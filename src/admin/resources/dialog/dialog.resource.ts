@@ -62,16 +62,6 @@ class DialogPrismaResource extends ChatsPrismaResource {
     return Object.keys(where).length ? { AND: [where, byId] } : byId;
   }
 
-  // Session ids are UUIDs: anything else is "not found", not a database error.
-  async findOne(id: string | number) {
-    return isUuid(String(id)) ? super.findOne(String(id)) : null;
-  }
-
-  async findMany(ids: (string | number)[]) {
-    const valid = ids.map(String).filter(isUuid);
-    return valid.length ? super.findMany(valid) : [];
-  }
-
   // Prisma takes a list here; the base class declares a single object, hence the cast.
   protected override buildSortBy(sort: { sortBy?: string; direction?: 'asc' | 'desc' } = {}): never {
     if (sort.sortBy === 'status') return waitingFirstOrder(sort.direction ?? 'asc') as never;
