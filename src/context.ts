@@ -7,12 +7,15 @@ import type { LiveHub } from './conversations/live-hub.js';
 import type { Conversations } from './conversations/conversation-service.js';
 import type { Logger } from './logger.js';
 import type { ChatsUsers } from './users/users.js';
+import type { AccountSessions } from './accounts/account-sessions.js';
 
 export interface ChatsAdminContext {
   prisma: PrismaClient;
   logger: Logger;
   /** The signed-in user's role and operator row (the host's currentAdmin mapped). */
   users: ChatsUsers;
+  /** The built-in accounts' sessions, when the plugin has its AdminUser resource. */
+  accounts?: AccountSessions;
   datamodel: Datamodel;
   componentLoader: ComponentLoader;
   /** Key for encrypting Facebook secrets at rest. */

@@ -30,7 +30,8 @@ export type { WidgetOptions } from './channels/web/api-router.js';
 export type { RateLimitOptions, BucketRule } from './channels/web/rate-limit.js';
 
 // built-in accounts (e-mail and password) for a host that has no users of its own
-export { makeAuthenticate, type AccountUser } from './accounts/authenticate.js';
+export { makeAuthenticate, regenerateSession, type AccountUser } from './accounts/authenticate.js';
+export { AccountSessions, type SessionLifetimes } from './accounts/account-sessions.js';
 export { ensureFirstAdmin, type FirstAdminOutcome } from './accounts/first-admin.js';
 export { hashPassword, verifyPassword } from './accounts/password.js';
 export { PrismaSessionStore } from './accounts/session-store.js';

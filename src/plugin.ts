@@ -9,6 +9,7 @@ import type { SqlRunner } from './db/sql-runner.js';
 import type { ChatsAdminContext } from './context.js';
 import { silentLogger, type Logger } from './logger.js';
 import { ChatsUsers, type UsersOptions } from './users/users.js';
+import { AccountSessions, type SessionLifetimes } from './accounts/account-sessions.js';
 import { registerComponents } from './admin/components.js';
 import { withQueryGuard } from './admin/hooks/query-guard.js';
 import { chatResource } from './admin/resources/chat/chat.resource.js';
@@ -48,6 +49,8 @@ export interface ChatsAdminOptions {
    * Default: true without `users.fromCurrentAdmin` (the standalone app), false with it (your users).
    */
   builtInAccounts?: boolean;
+  /** The built-in accounts' session lifetimes (idle 60 min, absolute 12 h by default). */
+  sessions?: SessionLifetimes;
   /** Your AdminJS ComponentLoader; adminOptions() also registers the plugin's components in the one it is given. */
   componentLoader?: ComponentLoader;
   /** AdminJS root path; "/admin" by default (must be the one AdminJS is given). */
@@ -81,6 +84,11 @@ export interface ChatsAdmin extends ChatsAdminParts {
   start(): Promise<void>;
   /** Stops them; reports being generated are queued again. */
   stop(): Promise<void>;
+  /**
+   * The built-in accounts' sessions (with builtInAccounts): mount `accounts.middleware()` after the
+   * session middleware, before AdminJS' router; `idleMs` is the session cookie's maxAge.
+   */
+  accounts?: AccountSessions;
   /** The services behind the screens (tests and advanced use). */
   context: ChatsAdminContext;
   /** Sends bot and operator messages of facebook dialogues (Send API); runs between start() and stop(). */
@@ -95,10 +103,13 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
   const logger = options.logger ?? silentLogger;
   const hub = new LiveHub();
   const users = new ChatsUsers(options.prisma, options.users);
+  const builtInAccounts = options.builtInAccounts ?? !options.users?.fromCurrentAdmin;
+  const accounts = builtInAccounts ? new AccountSessions(options.prisma, options.sessions) : undefined;
   const context: ChatsAdminContext = {
     prisma: options.prisma,
     logger,
     users,
+    accounts,
     datamodel: options.datamodel ?? loadDatamodel(),
     componentLoader,
     secret: options.secret,
@@ -109,7 +120,6 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
     conversations: new Conversations(options.prisma, hub, { sql: options.sql, logger }),
     components: registerComponents(componentLoader),
   };
-  const builtInAccounts = options.builtInAccounts ?? !options.users?.fromCurrentAdmin;
   const resources: ResourceWithOptions[] = [
     chatResource(context),
     dialogResource(context),
@@ -135,6 +145,7 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
   return {
     ...parts,
     context,
+    accounts,
     facebook,
     adminOptions: (host = {}) => withChats(host, parts, { dashboard: options.dashboard === true }),
     publicRouter: () => chatsPublicRouter(context, { widget: options.widget }),

@@ -10,6 +10,7 @@ import { hashPassword } from '../../src/accounts/password.js';
 import type { TestDatabase } from './databases.js';
 import { RecordingLogger } from './logger.js';
 import type { Role } from '../../src/domain/roles.js';
+import type { SessionLifetimes } from '../../src/accounts/account-sessions.js';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef';
 export const PASSWORD = 'password123';
@@ -18,6 +19,8 @@ export interface TestAppOptions {
   publicUrl?: string | null;
   /** More AdminJS options (e.g. themes), spread over the plugin's. */
   adminOptions?: Partial<AdminJSOptions>;
+  /** Session lifetimes and the account cache (tests shorten them). */
+  sessions?: SessionLifetimes;
 }
 
 /** The app on a test database; report files go to a fresh temporary folder. */
@@ -30,6 +33,7 @@ export async function startTestApp(db: TestDatabase, options: TestAppOptions = {
     reports: { dir: fs.mkdtempSync(path.join(os.tmpdir(), 'chats-reports-')) },
     logger: new RecordingLogger(),
     adminOptions: options.adminOptions,
+    sessions: options.sessions,
   });
 }
 

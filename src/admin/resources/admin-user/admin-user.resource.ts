@@ -5,6 +5,7 @@ import { ChatsPrismaResource } from '../../prisma-resource.js';
 import type { ChatsAdminContext } from '../../../context.js';
 import { accessRules } from '../../access.js';
 import { hashPassword } from '../../../accounts/password.js';
+import { endOutdatedSessions, keepAnAdmin } from './hooks/account-changes.hooks.js';
 
 const MIN_PASSWORD_LENGTH = 8;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -31,7 +32,7 @@ async function preparePassword(request: ActionRequest, isNew: boolean): Promise<
 export function adminUserResource(ctx: ChatsAdminContext): ResourceWithOptions {
   const { adminOnly } = accessRules(ctx.users);
   return {
-    resource: new ChatsPrismaResource(ctx.prisma, ctx.datamodel, 'AdminUser', { serverOnly: ['passwordHash'] }),
+    resource: new ChatsPrismaResource(ctx.prisma, ctx.datamodel, 'AdminUser', { serverOnly: ['passwordHash', 'sessionVersion'] }),
     options: {
       navigation: { name: 'administration', icon: 'Users' },
       titleProperty: 'email',
@@ -45,6 +46,7 @@ export function adminUserResource(ctx: ChatsAdminContext): ResourceWithOptions {
         name: { components: { list: ctx.components.ListText, show: ctx.components.ShowOrDash } },
         createdAt: { components: { list: ctx.components.ListText } },
         passwordHash: { isVisible: false },
+        sessionVersion: { isVisible: false },
         password: { type: 'password', isVisible: { list: false, show: false, filter: false, edit: true } },
       },
       actions: {
@@ -54,8 +56,12 @@ export function adminUserResource(ctx: ChatsAdminContext): ResourceWithOptions {
         // nothing refers to accounts: only admins look them up
         search: { isAccessible: adminOnly },
         new: { isAccessible: adminOnly, before: (request: ActionRequest) => preparePassword(request, true) },
-        edit: { isAccessible: adminOnly, before: (request: ActionRequest) => preparePassword(request, false) },
-        delete: { isAccessible: adminOnly },
+        edit: {
+          isAccessible: adminOnly,
+          before: [(request: ActionRequest) => preparePassword(request, false), keepAnAdmin(ctx.prisma, 'edit')],
+          after: endOutdatedSessions(ctx.prisma, ctx.accounts, 'edit'),
+        },
+        delete: { isAccessible: adminOnly, before: keepAnAdmin(ctx.prisma, 'delete'), after: endOutdatedSessions(ctx.prisma, ctx.accounts, 'delete') },
         bulkDelete: { isAccessible: false },
       },
     },
