@@ -1,9 +1,14 @@
-// Login check for the AdminJS authenticated router (the first admin: first-admin.ts). On success
-// the session is regenerated (a session id known before login is never the logged-in one) and
-// the account's session version and login time go into it (account-sessions.ts checks them).
-import type { Request } from 'express';
+// Login check for the AdminJS authenticated router (the first admin: first-admin.ts). Failed
+// attempts are throttled (login-throttle.ts); an unknown e-mail is checked against a hash of
+// today's cost, so it takes as long as a known one. On success the session is regenerated (a
+// session id known before login is never the logged-in one), a hash of older parameters is
+// replaced, and the account's session version and login time go into the session
+// (account-sessions.ts checks them on every request).
+import type { Request, Response } from 'express';
 import type { PrismaClient } from '@prisma/client';
-import { verifyPassword } from './password.js';
+import { hashPassword, needsRehash, unknownAccountHash, verifyPassword } from './password.js';
+import { LoginThrottle, LoginThrottled } from './login-throttle.js';
+import { isStorableText } from '../domain/query-values.js';
 import type { Role } from '../domain/roles.js';
 
 /** What a built-in account's login puts in the session (AdminJS' currentAdmin). */
@@ -19,7 +24,25 @@ export interface AccountUser {
 }
 
 /** What AdminJS passes as the third argument of `authenticate`. */
-export interface LoginContext { req?: Request }
+export interface LoginContext { req?: Request; res?: Response }
+
+export interface AuthenticateOptions {
+  /** Failed-login counters; in memory by default (pass limiters on a shared store with several instances). */
+  throttle?: LoginThrottle;
+}
+
+const MAX_EMAIL_LENGTH = 254;
+
+/**
+ * A throttled attempt answers 429 with Retry-After. AdminJS renders the login page with the
+ * error's message but always with status 400, so that one status is turned into 429.
+ */
+function answerTooMany(res: Response | undefined, retryAfter: number): void {
+  if (!res) return;
+  res.set('Retry-After', String(retryAfter));
+  const status = res.status.bind(res);
+  res.status = ((code: number) => status(code === 400 ? 429 : code)) as typeof res.status;
+}
 
 /** A new session id for the request, keeping nothing of the old session. */
 export function regenerateSession(req: Request | undefined): Promise<void> {
@@ -28,11 +51,30 @@ export function regenerateSession(req: Request | undefined): Promise<void> {
   return new Promise((resolve, reject) => session.regenerate((error: unknown) => (error ? reject(error) : resolve())));
 }
 
-export function makeAuthenticate(prisma: PrismaClient) {
+export function makeAuthenticate(prisma: PrismaClient, options: AuthenticateOptions = {}) {
+  const throttle = options.throttle ?? new LoginThrottle();
   return async (email: string, password: string, context: LoginContext = {}): Promise<AccountUser | null> => {
-    if (!email || !password) return null;
-    const user = await prisma.adminUser.findUnique({ where: { email: email.trim().toLowerCase() } });
-    if (!user || !(await verifyPassword(password, user.passwordHash))) return null;
+    if (typeof email !== 'string' || typeof password !== 'string' || !email || !password) return null;
+    const address = context.req?.ip ?? 'unknown';
+    try {
+      await throttle.check(email, address);
+    } catch (error) {
+      if (error instanceof LoginThrottled) answerTooMany(context.res, error.retryAfter);
+      throw error;
+    }
+    const wanted = email.trim().toLowerCase();
+    const usable = isStorableText(wanted) && wanted.length <= MAX_EMAIL_LENGTH;
+    const found = usable ? await prisma.adminUser.findUnique({ where: { email: wanted } }) : null;
+    const matches = await verifyPassword(password, found?.passwordHash ?? (await unknownAccountHash()));
+    if (!found || !matches) {
+      await throttle.failed(email, address);
+      return null;
+    }
+    await throttle.succeeded(email);
+    // a new hash changes the session version (trigger): the returned row has the new one
+    const user = needsRehash(found.passwordHash)
+      ? await prisma.adminUser.update({ where: { id: found.id }, data: { passwordHash: await hashPassword(password) } })
+      : found;
     await regenerateSession(context.req);
     return { id: user.id, email: user.email, role: user.role, name: user.name, sessionVersion: user.sessionVersion, loginAt: Date.now() };
   };

@@ -6,7 +6,7 @@ import AdminJS, { type AdminJSOptions } from 'adminjs';
 import AdminJSExpress from '@adminjs/express';
 import type { PrismaClient } from '@prisma/client';
 import {
-  createChatsAdmin, makeAuthenticate, PrismaSessionStore,
+  createChatsAdmin, createLoginLimiters, LoginThrottle, makeAuthenticate, PrismaSessionStore, type LoginLimiters,
   type ChatsAdmin, type FacebookOptions, type Logger, type ReportsOptions, type SessionLifetimes, type SqlRunner, type WidgetOptions,
 } from '../index.js';
 import { branding, appTranslations } from './branding.js';
@@ -25,6 +25,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Session lifetimes (idle, absolute) and how long an account read is reused. */
   sessions?: SessionLifetimes;
+  /** Failed-login counters (per account, per address); in memory by default. */
+  loginLimiters?: LoginLimiters;
   /** More AdminJS options (e.g. themes); the app's own come first. */
   adminOptions?: Partial<AdminJSOptions>;
 }
@@ -71,7 +73,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   // AdminJS' router mounts the same session middleware, which does nothing when a session is there
   const adminRouter = AdminJSExpress.buildAuthenticatedRouter(
     admin,
-    { authenticate: makeAuthenticate(options.prisma), cookieName: 'chats_admin', cookiePassword: options.secret },
+    { authenticate: makeAuthenticate(options.prisma, { throttle: new LoginThrottle(options.loginLimiters ?? createLoginLimiters()) }), cookieName: 'chats_admin', cookiePassword: options.secret },
     null,
     sessionOptions,
   );

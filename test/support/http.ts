@@ -11,6 +11,7 @@ import type { TestDatabase } from './databases.js';
 import { RecordingLogger } from './logger.js';
 import type { Role } from '../../src/domain/roles.js';
 import type { SessionLifetimes } from '../../src/accounts/account-sessions.js';
+import type { LoginLimiters } from '../../src/accounts/login-throttle.js';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef';
 export const PASSWORD = 'password123';
@@ -21,6 +22,7 @@ export interface TestAppOptions {
   adminOptions?: Partial<AdminJSOptions>;
   /** Session lifetimes and the account cache (tests shorten them). */
   sessions?: SessionLifetimes;
+  loginLimiters?: LoginLimiters;
 }
 
 /** The app on a test database; report files go to a fresh temporary folder. */
@@ -34,6 +36,7 @@ export async function startTestApp(db: TestDatabase, options: TestAppOptions = {
     logger: new RecordingLogger(),
     adminOptions: options.adminOptions,
     sessions: options.sessions,
+    loginLimiters: options.loginLimiters,
   });
 }
 
