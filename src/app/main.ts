@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const server = app.listen(config.port, () => {
     const where = db.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
     console.log(`adminjs-chats on http://localhost:${config.port}${admin.options.rootPath} (${where})`);
-    const login = adminLoginMessage(firstAdmin);
+    const login = adminLoginMessage(firstAdmin, config);
     if (login.warning) console.warn(`Warning: ${login.text}`);
     else console.log(login.text);
   });
