@@ -3,7 +3,8 @@
 // must answer a refused action with 403, a missing record with 404, and never leak a stack.
 // The plugin's own handlers answer their refusals themselves (src/admin/error-answer.ts); what
 // escapes them and the plugin's admin routes lands here.
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import { ChatsError } from '../domain/errors.js';
 import type { Logger } from '../logger.js';
 import { asChatsError, errorHeaders, httpStatusOf } from './error-status.js';
 import { INVALID_QUERY } from '../admin/hooks/query-guard.js';
@@ -57,10 +58,22 @@ export const unknownActionAsNotFound = (admin: ResourceActions): RequestHandler 
   return undefined;
 };
 
+/**
+ * A body AdminJS' parser (express-formidable, inside AdminJS' router) could not read: malformed
+ * JSON or multipart. Formidable's errors carry no mark but where they were thrown, and the
+ * request was never marked parsed.
+ */
+function unreadableBody(error: unknown, req: Request): ChatsError | null {
+  const parsed = (req as Request & { express_formidable?: { parsed?: boolean } }).express_formidable?.parsed;
+  const stack = String((error as Error | undefined)?.stack ?? '');
+  if (parsed || !/[\\/]formidable[\\/]lib[\\/]/.test(stack)) return null;
+  return new ChatsError('invalid', 'malformed_body', 'The request body could not be read (malformed JSON or multipart).', { cause: error });
+}
+
 /** Mount after the AdminJS router: known errors get their status and a short message. */
 export const adminErrorHandler = (logger: Logger): ErrorRequestHandler => (error, req, res, next) => {
   if (res.headersSent) return next(error);
-  const refusal = asChatsError(error);
+  const refusal = asChatsError(error) ?? unreadableBody(error, req);
   if (refusal) {
     res.status(httpStatusOf(refusal)).set(errorHeaders(refusal));
     if (req.originalUrl.includes('/api/')) res.json({ error: refusal.message, code: refusal.code });
