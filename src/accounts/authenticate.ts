@@ -10,6 +10,7 @@ import { hashPassword, needsRehash, unknownAccountHash, verifyPassword } from '.
 import { LoginThrottle, LoginThrottled } from './login-throttle.js';
 import { isStorableText } from '../domain/query-values.js';
 import type { Role } from '../domain/roles.js';
+import { silentLogger, type Logger } from '../logger.js';
 
 /** What a built-in account's login puts in the session (AdminJS' currentAdmin). */
 export interface AccountUser {
@@ -29,6 +30,8 @@ export interface LoginContext { req?: Request; res?: Response }
 export interface AuthenticateOptions {
   /** Failed-login counters; in memory by default (pass limiters on a shared store with several instances). */
   throttle?: LoginThrottle;
+  /** Where refused (throttled) attempts are reported, with the address but never the e-mail or password. */
+  logger?: Logger;
 }
 
 const MAX_EMAIL_LENGTH = 254;
@@ -53,13 +56,16 @@ export function regenerateSession(req: Request | undefined): Promise<void> {
 
 export function makeAuthenticate(prisma: PrismaClient, options: AuthenticateOptions = {}) {
   const throttle = options.throttle ?? new LoginThrottle();
+  const logger = options.logger ?? silentLogger;
   return async (email: string, password: string, context: LoginContext = {}): Promise<AccountUser | null> => {
     if (typeof email !== 'string' || typeof password !== 'string' || !email || !password) return null;
     const address = context.req?.ip ?? 'unknown';
     try {
       await throttle.check(email, address);
     } catch (error) {
-      if (error instanceof LoginThrottled) answerTooMany(context.res, error.retryAfter);
+      if (!(error instanceof LoginThrottled)) throw error;
+      logger.warn({ address, retryAfter: error.retryAfter }, 'login refused: too many failed attempts');
+      answerTooMany(context.res, error.retryAfter);
       throw error;
     }
     const wanted = email.trim().toLowerCase();

@@ -73,7 +73,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   // AdminJS' router mounts the same session middleware, which does nothing when a session is there
   const adminRouter = AdminJSExpress.buildAuthenticatedRouter(
     admin,
-    { authenticate: makeAuthenticate(options.prisma, { throttle: new LoginThrottle(options.loginLimiters ?? createLoginLimiters()) }), cookieName: 'chats_admin', cookiePassword: options.secret },
+    { authenticate: makeAuthenticate(options.prisma, { throttle: new LoginThrottle(options.loginLimiters ?? createLoginLimiters()), logger: options.logger }), cookieName: 'chats_admin', cookiePassword: options.secret },
     null,
     sessionOptions,
   );

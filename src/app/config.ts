@@ -17,6 +17,10 @@ export interface AppConfig {
   demoData: boolean;
   reportConcurrency: number;
   reportTtlHours: number;
+  /** A login session unused this long ends (SESSION_IDLE_MINUTES, default 60). */
+  sessionIdleMinutes: number;
+  /** A login session ends this long after login (SESSION_MAX_HOURS, default 12). */
+  sessionMaxHours: number;
   /** Graph API base URL for the Facebook Send API (FACEBOOK_GRAPH_URL); https://graph.facebook.com when unset. */
   facebookGraphUrl?: string;
 }
@@ -47,6 +51,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoData: env.DEMO_DATA ? env.DEMO_DATA !== 'off' : env.NODE_ENV !== 'production',
     reportConcurrency: Math.floor(positiveNumber(env, 'REPORT_CONCURRENCY', 2)),
     reportTtlHours: positiveNumber(env, 'REPORT_TTL_HOURS', 24),
+    sessionIdleMinutes: positiveNumber(env, 'SESSION_IDLE_MINUTES', 60),
+    sessionMaxHours: positiveNumber(env, 'SESSION_MAX_HOURS', 12),
     facebookGraphUrl: env.FACEBOOK_GRAPH_URL?.replace(/\/+$/, '') || undefined,
   };
 }

@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     publicUrl: config.publicUrl,
     facebook: { graphBaseUrl: config.facebookGraphUrl },
     secureCookies: config.publicUrl?.startsWith('https://'),
+    sessions: { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionMaxHours * 3_600_000 },
   });
   await chats.start();
   const server = app.listen(config.port, () => {

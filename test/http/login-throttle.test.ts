@@ -6,6 +6,7 @@ import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../
 import { createUser, PASSWORD, startTestApp } from '../support/http.js';
 import type { BuiltApp } from '../../src/app/build-app.js';
 import { LOGIN_LIMITS } from '../../src/accounts/login-throttle.js';
+import type { RecordingLogger } from '../support/logger.js';
 
 const login = (built: BuiltApp, email: string, password: string, address?: string) => {
   const attempt = request(built.app).post('/admin/login').type('form');
@@ -31,6 +32,10 @@ describeEachDatabase('login throttle', (kind) => {
     expect(refused).toHaveLength(40 - LOGIN_LIMITS.perAccount);
     expect(Number(refused[0].headers['retry-after'])).toBeGreaterThan(60);
     expect(refused[0].text).toContain('Too many failed logins. Try again in 15 minutes.');
+    // the refusal is logged with the address, never with the e-mail or a password
+    const logged = (built.chats.context.logger as RecordingLogger).entries.filter((entry) => entry.level === 'warn');
+    expect(logged.map((entry) => entry.message)).toContain('login refused: too many failed attempts');
+    expect(JSON.stringify(logged)).not.toMatch(/admin@example\.com|wrong-/);
     // the right password waits too; another account is not affected
     expect((await login(built, 'admin@example.com', PASSWORD)).status).toBe(429);
     await createUser(db, 'viewer');
