@@ -3,7 +3,7 @@
 // must answer a refused action with 403, a missing record with 404, and never leak a stack.
 // The plugin's own handlers answer their refusals themselves (src/admin/error-answer.ts); what
 // escapes them and the plugin's admin routes lands here.
-import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import type { ErrorRequestHandler, NextFunction, Request, RequestHandler } from 'express';
 import { ChatsError } from '../domain/errors.js';
 import type { Logger } from '../logger.js';
 import { asChatsError, errorHeaders, httpStatusOf } from './error-status.js';
@@ -69,6 +69,20 @@ function unreadableBody(error: unknown, req: Request): ChatsError | null {
   if (parsed || !/[\\/]formidable[\\/]lib[\\/]/.test(stack)) return null;
   return new ChatsError('invalid', 'malformed_body', 'The request body could not be read (malformed JSON or multipart).', { cause: error });
 }
+
+/**
+ * The host's AdminJS router, passing on at most once: express-formidable reports a broken body
+ * twice (its error event and its callback), and the second report would reach Express' final
+ * handler, which cuts the connection while the answer to the first is being sent.
+ */
+export const passingOnOnce = (router: RequestHandler): RequestHandler => (req, res, next) => {
+  let passed = false;
+  return router(req, res, ((error?: unknown) => {
+    if (passed) return;
+    passed = true;
+    next(error);
+  }) as NextFunction);
+};
 
 /** Mount after the AdminJS router: known errors get their status and a short message. */
 export const adminErrorHandler = (logger: Logger): ErrorRequestHandler => (error, req, res, next) => {

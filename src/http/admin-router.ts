@@ -6,7 +6,7 @@
 // answers (no stack traces).
 import express, { type Router } from 'express';
 import type { ChatsAdminContext } from '../context.js';
-import { adminErrorHandler, forbiddenAsStatus, unknownActionAsNotFound, type ResourceActions } from './admin-errors.js';
+import { adminErrorHandler, forbiddenAsStatus, passingOnOnce, unknownActionAsNotFound, type ResourceActions } from './admin-errors.js';
 import { returnAfterLogin } from './return-after-login.js';
 import { selfHostedFonts } from './self-hosted-fonts.js';
 import { reportDownloadRouter } from './report-download.js';
@@ -28,7 +28,7 @@ export function chatsAdminRouter(ctx: ChatsAdminContext, admin: AuthenticatedAdm
     forbiddenAsStatus,
     unknownActionAsNotFound(admin),
     returnAfterLogin(admin.options),
-    authenticatedRouter,
+    passingOnOnce(authenticatedRouter),
     reportDownloadRouter(ctx, admin.options.loginPath),
     adminLiveRouter(ctx, options.live),
     adminErrorHandler(ctx.logger),
