@@ -40,8 +40,12 @@ export async function startTestApp(db: TestDatabase, options: TestAppOptions = {
   });
 }
 
+// one hash for all test users: a hash costs about as much as OWASP asks (hundreds of ms)
+let passwordHash: Promise<string> | undefined;
+
 export async function createUser(db: TestDatabase, role: Role, email = `${role}@example.com`) {
-  return db.prisma.adminUser.create({ data: { email, role, name: role, passwordHash: await hashPassword(PASSWORD) } });
+  passwordHash ??= hashPassword(PASSWORD);
+  return db.prisma.adminUser.create({ data: { email, role, name: role, passwordHash: await passwordHash } });
 }
 
 /** An agent holding a logged-in session cookie for the given user. */
