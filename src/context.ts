@@ -10,6 +10,7 @@ import type { SqlRunner } from './db/sql-runner.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { CreateLimiter } from './limits/create-limiter.js';
 import type { ChatsUsers } from './users/users.js';
+import type { AccountSessions } from './accounts/account-sessions.js';
 
 export interface ChatsAdminContext {
   prisma: PrismaClient;
@@ -18,6 +19,8 @@ export interface ChatsAdminContext {
   logger: Logger;
   /** The signed-in user's role and operator row (the host's currentAdmin mapped). */
   users: ChatsUsers;
+  /** The built-in accounts' sessions, when the plugin has its AdminUser resource. */
+  accounts?: AccountSessions;
   datamodel: Datamodel;
   componentLoader: ComponentLoader;
   /** Key for encrypting Facebook secrets at rest. */

@@ -35,7 +35,9 @@ export type { ReportFileStore, StoredReportFile } from './reports/storage/report
 export { isDatabaseUnavailable } from './db/connection-errors.js';
 
 // built-in accounts (e-mail and password) for a host that has no users of its own
-export { makeAuthenticate, type AccountUser } from './accounts/authenticate.js';
+export { makeAuthenticate, regenerateSession, type AccountUser } from './accounts/authenticate.js';
+export { AccountSessions, type SessionLifetimes } from './accounts/account-sessions.js';
+export { LoginThrottle, LoginThrottled, createLoginLimiters, memoryLimiter, LOGIN_LIMITS, type LoginLimiters, type LimiterFactory } from './accounts/login-throttle.js';
 export { ensureFirstAdmin, type FirstAdminOutcome } from './accounts/first-admin.js';
-export { hashPassword, verifyPassword } from './accounts/password.js';
+export { hashPassword, verifyPassword, needsRehash, SCRYPT_PARAMETERS } from './accounts/password.js';
 export { PrismaSessionStore } from './accounts/session-store.js';

@@ -9,7 +9,9 @@ import type { SqlRunner } from './db/sql-runner.js';
 import type { ChatsAdminContext } from './context.js';
 import { silentLogger, type Logger } from './logger.js';
 import { ChatsUsers, type UsersOptions } from './users/users.js';
+import { AccountSessions, type SessionLifetimes } from './accounts/account-sessions.js';
 import { registerComponents } from './admin/components.js';
+import { withQueryGuard } from './admin/hooks/query-guard.js';
 import { chatResource } from './admin/resources/chat/chat.resource.js';
 import { dialogResource } from './admin/resources/dialog/dialog.resource.js';
 import { messageResource } from './admin/resources/message/message.resource.js';
@@ -52,6 +54,8 @@ export interface ChatsAdminOptions {
    * Default: true without `users.fromCurrentAdmin` (the standalone app), false with it (your users).
    */
   builtInAccounts?: boolean;
+  /** The built-in accounts' session lifetimes (idle 60 min, absolute 12 h by default). */
+  sessions?: SessionLifetimes;
   /** Your AdminJS ComponentLoader; adminOptions() also registers the plugin's components in the one it is given. */
   componentLoader?: ComponentLoader;
   /** AdminJS root path; "/admin" by default (must be the one AdminJS is given). */
@@ -94,6 +98,11 @@ export interface ChatsAdmin extends ChatsAdminParts {
   drain(): void;
   /** Drains, then stops the workers; reports being generated are queued again at once. */
   stop(): Promise<void>;
+  /**
+   * The built-in accounts' sessions (with builtInAccounts): mount `accounts.middleware()` after the
+   * session middleware, before AdminJS' router; `idleMs` is the session cookie's maxAge.
+   */
+  accounts?: AccountSessions;
   /** The services behind the screens (tests and advanced use). */
   context: ChatsAdminContext;
   /** Sends bot and operator messages of facebook dialogues (Send API); runs between start() and stop(). */
@@ -108,11 +117,14 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
   const logger = options.logger ?? silentLogger;
   const hub = new LiveHub();
   const users = new ChatsUsers(options.prisma, options.users);
+  const builtInAccounts = options.builtInAccounts ?? !options.users?.fromCurrentAdmin;
+  const accounts = builtInAccounts ? new AccountSessions(options.prisma, options.sessions) : undefined;
   const context: ChatsAdminContext = {
     prisma: options.prisma,
     sql: options.sql,
     logger,
     users,
+    accounts,
     datamodel: options.datamodel ?? loadDatamodel(),
     componentLoader,
     secret: options.secret,
@@ -125,7 +137,6 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
     createLimiter: (rule) => createLimiter(rule, limiterStoreFor(options.sql, options.limits?.redis, options.limits?.useRedisPackage)),
     components: registerComponents(componentLoader),
   };
-  const builtInAccounts = options.builtInAccounts ?? !options.users?.fromCurrentAdmin;
   const resources: ResourceWithOptions[] = [
     chatResource(context),
     dialogResource(context),
@@ -134,7 +145,7 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
     markerResource(context),
     operatorResource(context),
     ...(builtInAccounts ? [adminUserResource(context)] : []),
-  ].map(withStorableInput);
+  ].map(withStorableInput).map(withQueryGuard);
   const dashboard = { handler: createDashboardHandler(context, options.sql), component: context.components.Dashboard };
   const pages: Record<string, AdminPage> = {
     ...(options.dashboard ? {} : { chatsDashboard: { ...dashboard, icon: 'Activity' } }),
@@ -153,6 +164,7 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
   return {
     ...parts,
     context,
+    accounts,
     facebook,
     adminOptions: (host = {}) => withChats(host, parts, { dashboard: options.dashboard === true }),
     publicRouter: () => chatsPublicRouter(context, { widget: options.widget }),

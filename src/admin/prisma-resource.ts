@@ -6,6 +6,8 @@
 // - server-only columns (password hashes, encrypted tokens), declared per resource, that are
 //   dropped from every record the resource builds (list, show, edit, search, populated
 //   references): hiding a property does not remove it from the record JSON sent to the browser;
+// - record ids that cannot name a row (not a positive int4 for a serial id, not a UUID for a UUID
+//   id) find nothing, so a mistyped URL is "not found" rather than a database error;
 // - money (Decimal) columns as decimal strings in every record.
 import { Resource, convertFilter } from '@adminjs/prisma';
 import type { Filter } from 'adminjs';
@@ -14,6 +16,7 @@ import { findModel, type Datamodel } from '../db/dmmf.js';
 import { escapeLike } from '../db/like-pattern.js';
 import { isUuid } from '../domain/uuid.js';
 import { countCap } from './capped-total.js';
+import { isSerialId } from '../domain/query-values.js';
 
 export type Where = Record<string, unknown>;
 /** Returns the condition for a filter value, or undefined to ignore an unknown value. */
@@ -58,6 +61,23 @@ export class ChatsPrismaResource extends Resource {
     // a Decimal object would be flattened into its internals (priceWeb.s, .e, .d.0) in the record JSON
     for (const [key, value] of Object.entries(values)) if (Prisma.Decimal.isDecimal(value)) values[key] = value.toString();
     return values;
+  }
+
+  private isPossibleId(id: unknown): boolean {
+    const column = (this as unknown as { model: { fields: { isId?: boolean; type: string; nativeType?: [string, unknown] | null }[] } }).model.fields.find((field) => field.isId);
+    const text = String(id);
+    if (column?.nativeType?.[0] === 'Uuid') return isUuid(text);
+    if (column?.type === 'Int') return isSerialId(text);
+    return true;
+  }
+
+  async findOne(id: string | number) {
+    return this.isPossibleId(id) ? super.findOne(id) : null;
+  }
+
+  async findMany(ids: (string | number)[]) {
+    const possible = ids.filter((id) => this.isPossibleId(id));
+    return possible.length ? super.findMany(possible) : [];
   }
 
   private get prismaManager(): PrismaManager {

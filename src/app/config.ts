@@ -27,6 +27,10 @@ export interface AppConfig {
   redisUrl?: string;
   /** How long a stop (SIGTERM) may take before the process exits anyway. */
   shutdownTimeoutMs: number;
+  /** A login session unused this long ends (SESSION_IDLE_MINUTES, default 60). */
+  sessionIdleMinutes: number;
+  /** A login session ends this long after login (SESSION_MAX_HOURS, default 12). */
+  sessionMaxHours: number;
   /** Graph API base URL for the Facebook Send API (FACEBOOK_GRAPH_URL); https://graph.facebook.com when unset. */
   facebookGraphUrl?: string;
 }
@@ -71,6 +75,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     redisUrl: env.REDIS_URL || undefined,
     shutdownTimeoutMs: positiveNumber(env, 'SHUTDOWN_TIMEOUT_SECONDS', 10) * 1000,
+    sessionIdleMinutes: positiveNumber(env, 'SESSION_IDLE_MINUTES', 60),
+    sessionMaxHours: positiveNumber(env, 'SESSION_MAX_HOURS', 12),
     facebookGraphUrl: env.FACEBOOK_GRAPH_URL?.replace(/\/+$/, '') || undefined,
   };
 }

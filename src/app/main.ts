@@ -42,12 +42,13 @@ async function main(): Promise<void> {
     secureCookies: config.publicUrl?.startsWith('https://'),
     trustProxy: config.trustProxy,
     redis,
+    sessions: { idleMs: config.sessionIdleMinutes * 60_000, absoluteMs: config.sessionMaxHours * 3_600_000 },
   });
   await chats.start();
   const server = app.listen(config.port, () => {
     const where = db.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
     console.log(`adminjs-chats on http://localhost:${config.port}${admin.options.rootPath} (${where})`);
-    const login = adminLoginMessage(firstAdmin);
+    const login = adminLoginMessage(firstAdmin, config);
     if (login.warning) console.warn(`Warning: ${login.text}`);
     else console.log(login.text);
   });

@@ -11,11 +11,20 @@ import { loadDemoDataIfEmpty, type LoadDemoOptions } from './demo/load-demo.js';
 
 export const DEFAULT_ADMIN = { email: 'admin@example.com', password: 'admin123' } as const;
 
-export type AdminConfig = Pick<AppConfig, 'adminEmail' | 'adminPassword'>;
+export type AdminConfig = Pick<AppConfig, 'adminEmail' | 'adminPassword'> & Partial<Pick<AppConfig, 'production'>>;
 
-/** The first admin from ADMIN_EMAIL / ADMIN_PASSWORD (or the defaults). */
-export function ensureConfiguredAdmin(prisma: PrismaClient, config: AdminConfig): Promise<FirstAdminOutcome> {
-  return ensureFirstAdmin(prisma, config.adminEmail ?? DEFAULT_ADMIN.email, config.adminPassword ?? DEFAULT_ADMIN.password);
+export const DEFAULT_PASSWORD_IN_PRODUCTION = 'With NODE_ENV=production the first admin is not created with the default password: set ADMIN_PASSWORD';
+
+/**
+ * The first admin from ADMIN_EMAIL / ADMIN_PASSWORD (or the defaults). In production the default
+ * password, which anyone can read in the README, never makes an admin.
+ */
+export async function ensureConfiguredAdmin(prisma: PrismaClient, config: AdminConfig): Promise<FirstAdminOutcome> {
+  const password = config.adminPassword ?? DEFAULT_ADMIN.password;
+  if (config.production && password === DEFAULT_ADMIN.password && (await prisma.adminUser.count({ where: { role: 'admin' } })) === 0) {
+    throw new Error(DEFAULT_PASSWORD_IN_PRODUCTION);
+  }
+  return ensureFirstAdmin(prisma, config.adminEmail ?? DEFAULT_ADMIN.email, password);
 }
 
 export interface PreparedDatabase { applied: string[]; admin: FirstAdminOutcome }
@@ -32,14 +41,19 @@ export async function prepareDatabase(
   return { applied, admin };
 }
 
-/** The line to print about the admin login; `warning` when nobody can administer. */
-export function adminLoginMessage(outcome: FirstAdminOutcome): { warning: boolean; text: string } {
+/**
+ * The line to print about the admin login; `warning` when nobody can administer. A password from
+ * ADMIN_PASSWORD is never printed (logs are read by more people than the admin): only the default one.
+ */
+export function adminLoginMessage(outcome: FirstAdminOutcome, config: Pick<AdminConfig, 'adminPassword'> = {}): { warning: boolean; text: string } {
+  const credentials = (email: string, password: string) =>
+    (config.adminPassword ? `Log in as ${email} with the password in ADMIN_PASSWORD` : `Log in as ${email} / ${password}`);
   switch (outcome.status) {
     case 'created':
-      return { warning: false, text: `Log in as ${outcome.email} / ${outcome.password}` };
+      return { warning: false, text: credentials(outcome.email, outcome.password) };
     case 'admin-exists':
       return outcome.password !== null
-        ? { warning: false, text: `Log in as ${outcome.email} / ${outcome.password}` }
+        ? { warning: false, text: credentials(outcome.email, outcome.password) }
         : { warning: false, text: `Log in as the existing admin ${outcome.email} with its own password (ADMIN_PASSWORD only sets the first admin's)` };
     case 'email-taken':
       return {

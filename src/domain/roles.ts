@@ -22,3 +22,11 @@ export interface Actor extends CurrentUser {
 export const isAdmin = (user?: Pick<CurrentUser, 'role'> | null): boolean => user?.role === 'admin';
 export const canWorkOnDialogs = (user?: Pick<CurrentUser, 'role'> | null): boolean => user?.role === 'admin' || user?.role === 'operator';
 export const canRead = (user?: Pick<CurrentUser, 'role'> | null): boolean => !!user && isRole(user.role);
+
+/**
+ * Whether changing an account's role from `from` to `to` (null: deleting the account) leaves the
+ * chats without an admin, when `admins` accounts have the admin role now.
+ */
+export const leavesNoAdmin = (from: Role, to: Role | null, admins: number): boolean => from === 'admin' && to !== 'admin' && admins <= 1;
+
+export const LAST_ADMIN_MESSAGE = 'This is the only admin: make another user an admin first.';

@@ -7,7 +7,7 @@
 // answers (no stack traces).
 import express, { type Router } from 'express';
 import type { ChatsAdminContext } from '../context.js';
-import { adminErrorHandler, forbiddenAsStatus } from './admin-errors.js';
+import { adminErrorHandler, forbiddenAsStatus, passingOnOnce, unknownActionAsNotFound, type ResourceActions } from './admin-errors.js';
 import { returnAfterLogin } from './return-after-login.js';
 import { selfHostedFonts } from './self-hosted-fonts.js';
 import { reportDownloadRouter } from './report-download.js';
@@ -16,7 +16,7 @@ import { sameOriginGuard } from './same-origin-guard.js';
 import { adminSecurityHeaders } from './security-headers.js';
 
 /** What the router reads of the AdminJS instance. */
-export interface AuthenticatedAdmin { options: { rootPath: string; loginPath: string; logoutPath?: string } }
+export interface AuthenticatedAdmin extends ResourceActions { options: { rootPath: string; loginPath: string; logoutPath?: string } }
 
 export interface AdminRouterOptions {
   live?: AdminLiveOptions;
@@ -31,8 +31,9 @@ export function chatsAdminRouter(ctx: ChatsAdminContext, admin: AuthenticatedAdm
     sameOriginGuard(admin.options, ctx.publicUrl),
     selfHostedFonts(admin.options),
     forbiddenAsStatus,
+    unknownActionAsNotFound(admin),
     returnAfterLogin(admin.options),
-    authenticatedRouter,
+    passingOnOnce(authenticatedRouter),
     reportDownloadRouter(ctx, admin.options.loginPath),
     adminLiveRouter(ctx, options.live),
     adminErrorHandler(ctx.logger),

@@ -74,6 +74,23 @@ describeEachDatabase('the first admin', (kind) => {
     expect(await canAdminister(db, 'chief@example.com', 'chief-secret')).toBe(true);
   });
 
+  it('never prints a password taken from ADMIN_PASSWORD', async () => {
+    const { admin } = await startLike(db, { adminPassword: 'a-secret-from-env' });
+    const text = adminLoginMessage(admin, { adminPassword: 'a-secret-from-env' }).text;
+    expect(text).toBe('Log in as admin@example.com with the password in ADMIN_PASSWORD');
+    expect(await canAdminister(db, ADMIN.email, 'a-secret-from-env')).toBe(true);
+  });
+
+  it('is not created with the default password in production', async () => {
+    for (const adminPassword of [undefined, ADMIN.password]) {
+      await expect(prepareDatabase(db, { adminPassword, production: true, demoData: false }, { log: () => undefined }))
+        .rejects.toThrow('With NODE_ENV=production the first admin is not created with the default password: set ADMIN_PASSWORD');
+    }
+    expect(await db.prisma.adminUser.count()).toBe(0);
+    const { admin } = await prepareDatabase(db, { adminPassword: 'a-long-production-password', production: true, demoData: false }, { log: () => undefined });
+    expect(admin.status).toBe('created');
+  });
+
   it('is created once when two instances start at the same moment', async () => {
     const outcomes = await Promise.all([startLike(db), startLike(db)]);
     expect(outcomes.map((o) => o.admin.status).sort()).toEqual(['admin-exists', 'created']);

@@ -114,9 +114,9 @@ describeEachDatabase('the two ways of creating the chats tables', (kind) => {
     expect(difference(a.tables, b.tables)).toEqual(['_chats_migrations', 'admin_users', 'chats_rate_limits', 'sessions']);
     expect(difference(a.enums, b.enums)).toEqual(['AdminRole']);
     expect(difference(b.enums, a.enums)).toEqual([]);
-    expect(a.functions).toEqual(['chats_account_operator', 'chats_account_operator_rename']);
+    expect(a.functions).toEqual(['chats_account_operator', 'chats_account_operator_rename', 'chats_account_session_version']);
     expect(b.functions).toEqual([]);
-    expect(a.triggers).toEqual(['admin_users.admin_users_operator_insert INSERT', 'admin_users.admin_users_operator_update UPDATE']);
+    expect(a.triggers).toEqual(['admin_users.admin_users_operator_insert INSERT', 'admin_users.admin_users_operator_update UPDATE', 'admin_users.admin_users_session_version UPDATE']);
     expect(b.triggers).toEqual([]);
   });
 

@@ -10,6 +10,8 @@ import { hashPassword } from '../../src/accounts/password.js';
 import type { TestDatabase } from './databases.js';
 import { RecordingLogger } from './logger.js';
 import type { Role } from '../../src/domain/roles.js';
+import type { SessionLifetimes } from '../../src/accounts/account-sessions.js';
+import type { LoginLimiters } from '../../src/accounts/login-throttle.js';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef';
 export const PASSWORD = 'password123';
@@ -21,6 +23,9 @@ export interface TestAppOptions {
   /** Express' trust proxy (TRUST_PROXY). */
   trustProxy?: boolean | number | string;
   secureCookies?: boolean;
+  /** Session lifetimes and the account cache (tests shorten them). */
+  sessions?: SessionLifetimes;
+  loginLimiters?: LoginLimiters;
 }
 
 /** The app on a test database; report files go to a fresh temporary folder. */
@@ -35,11 +40,17 @@ export async function startTestApp(db: TestDatabase, options: TestAppOptions = {
     adminOptions: options.adminOptions,
     trustProxy: options.trustProxy,
     secureCookies: options.secureCookies,
+    sessions: options.sessions,
+    loginLimiters: options.loginLimiters,
   });
 }
 
+// one hash for all test users: a hash costs about as much as OWASP asks (hundreds of ms)
+let passwordHash: Promise<string> | undefined;
+
 export async function createUser(db: TestDatabase, role: Role, email = `${role}@example.com`) {
-  return db.prisma.adminUser.create({ data: { email, role, name: role, passwordHash: await hashPassword(PASSWORD) } });
+  passwordHash ??= hashPassword(PASSWORD);
+  return db.prisma.adminUser.create({ data: { email, role, name: role, passwordHash: await passwordHash } });
 }
 
 /** An agent holding a logged-in session cookie for the given user. */

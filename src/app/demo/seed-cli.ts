@@ -5,7 +5,7 @@ import { openDatabase } from '../database.js';
 import { migrate } from '../../db/migrate.js';
 import { parseSeedArgs, USAGE, UsageError, type SeedArgs } from './seed-args.js';
 import { deleteAllChatData, seedDemoData, type SeedProgress } from './seed.js';
-import { adminLoginMessage, ensureConfiguredAdmin } from '../prepare-database.js';
+import { adminLoginMessage, ensureConfiguredAdmin, type AdminConfig } from '../prepare-database.js';
 import type { FirstAdminOutcome } from '../../accounts/first-admin.js';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -38,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
     const existing = await db.prisma.chat.count();
     if (existing > 0) {
       console.error(`seed: the database already has ${existing} chat(s); run with --reset to replace all chat data`);
-      printAdminLogin(firstAdmin);
+      printAdminLogin(firstAdmin, config);
       return 1;
     }
     let lastReport = 0;
@@ -54,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
       + `${fmt(summary.messages)} messages, ${fmt(summary.pageVisits)} page visits, ${fmt(summary.dialogMarkers)} markers set; `
       + `${fmt(summary.rows)} rows in ${seconds.toFixed(1)} s (${fmt(Math.round(summary.rows / seconds))} rows/s)`);
     console.log(`Demo accounts: ${summary.logins.join(', ')}`);
-    printAdminLogin(firstAdmin);
+    printAdminLogin(firstAdmin, config);
     return 0;
   } finally {
     await db.close();
@@ -62,8 +62,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** The last line: how to log in as an admin (a warning, not a failure: the data is loaded). */
-function printAdminLogin(outcome: FirstAdminOutcome): void {
-  const login = adminLoginMessage(outcome);
+function printAdminLogin(outcome: FirstAdminOutcome, config: AdminConfig): void {
+  const login = adminLoginMessage(outcome, config);
   if (login.warning) console.warn(`Warning: ${login.text}`);
   else console.log(login.text);
 }

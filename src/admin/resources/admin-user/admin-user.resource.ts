@@ -5,6 +5,7 @@ import { ChatsPrismaResource } from '../../prisma-resource.js';
 import type { ChatsAdminContext } from '../../../context.js';
 import { accessRules } from '../../access.js';
 import { hashPassword } from '../../../accounts/password.js';
+import { endOutdatedSessions, keepAnAdmin } from './hooks/account-changes.hooks.js';
 
 const MIN_PASSWORD_LENGTH = 8;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -29,9 +30,9 @@ async function preparePassword(request: ActionRequest, isNew: boolean): Promise<
 }
 
 export function adminUserResource(ctx: ChatsAdminContext): ResourceWithOptions {
-  const { adminOnly, anyUser } = accessRules(ctx.users);
+  const { adminOnly } = accessRules(ctx.users);
   return {
-    resource: new ChatsPrismaResource(ctx.prisma, ctx.datamodel, 'AdminUser', { serverOnly: ['passwordHash'] }),
+    resource: new ChatsPrismaResource(ctx.prisma, ctx.datamodel, 'AdminUser', { serverOnly: ['passwordHash', 'sessionVersion'] }),
     options: {
       navigation: { name: 'administration', icon: 'Users' },
       titleProperty: 'email',
@@ -45,17 +46,22 @@ export function adminUserResource(ctx: ChatsAdminContext): ResourceWithOptions {
         name: { components: { list: ctx.components.ListText, show: ctx.components.ShowOrDash } },
         createdAt: { components: { list: ctx.components.ListText } },
         passwordHash: { isVisible: false },
+        sessionVersion: { isVisible: false },
         password: { type: 'password', isVisible: { list: false, show: false, filter: false, edit: true } },
       },
       actions: {
         list: { isAccessible: adminOnly },
         // titled with the user's email (components/RecordActionHeader.tsx)
         show: { isAccessible: adminOnly, custom: { recordTitle: true } },
-        // everyone picks operators in the dialogue list's Operator filter
-        search: { isAccessible: anyUser },
+        // nothing refers to accounts: only admins look them up
+        search: { isAccessible: adminOnly },
         new: { isAccessible: adminOnly, before: (request: ActionRequest) => preparePassword(request, true) },
-        edit: { isAccessible: adminOnly, before: (request: ActionRequest) => preparePassword(request, false) },
-        delete: { isAccessible: adminOnly },
+        edit: {
+          isAccessible: adminOnly,
+          before: [(request: ActionRequest) => preparePassword(request, false), keepAnAdmin(ctx.prisma, 'edit')],
+          after: endOutdatedSessions(ctx.prisma, ctx.accounts, 'edit'),
+        },
+        delete: { isAccessible: adminOnly, before: keepAnAdmin(ctx.prisma, 'delete'), after: endOutdatedSessions(ctx.prisma, ctx.accounts, 'delete') },
         bulkDelete: { isAccessible: false },
       },
     },

@@ -9,9 +9,9 @@ import type { Datamodel } from '../../../db/dmmf.js';
 import { accessRules } from '../../access.js';
 import { cappedTotalList } from '../../capped-total.js';
 import { STATUS_FILTER_VALUES, waitingFirstOrder } from '../../../domain/dialog-status.js';
-import { FILTER_PARAMS, parseDialogFilter } from '../../../domain/dialog-filter.js';
+import { parseDialogFilter } from '../../../domain/dialog-filter.js';
 import { dialogFilterWhere } from '../../../db/dialog-filter-prisma.js';
-import { guardListQuery, unknownFilters, withIdTieBreaker, type ListQueryRules } from '../../hooks/list-query.js';
+import { guardListFilters, withIdTieBreaker } from '../../hooks/list-query.js';
 import { enrichList, enrichShow } from './hooks/enrich.hooks.js';
 import { messagesPageAction } from './actions/messages-page.action.js';
 import { exportAction } from './actions/export.action.js';
@@ -20,13 +20,8 @@ import { waitingFirstAction } from './actions/waiting-first.action.js';
 import { isUuid } from '../../../domain/uuid.js';
 
 const NONE: Where = { id: { in: [] } };
-// `filters.id` is the search action's lookup by session id (Message's dialogue filter uses it).
-const KNOWN_FILTERS = [...Object.values(FILTER_PARAMS), 'filters.id'];
-
-export const dialogListRules: ListQueryRules = {
-  validateFilters: (query) => ({ ...unknownFilters(query, KNOWN_FILTERS), ...parseDialogFilter(query).errors }),
-  sortable: ['createdAt', 'cost', 'status'],
-};
+// which filters and values exist is the query guard's; what the values mean, the dialogue filter's
+const dialogFilterErrors = (query: Record<string, unknown>) => parseDialogFilter(query).errors;
 
 /** An AdminJS Filter back in query-string form (`filters.createdAt~~from`, ...). */
 function filterQuery(filter?: Filter | null): Record<string, unknown> {
@@ -61,16 +56,6 @@ class DialogPrismaResource extends ChatsPrismaResource {
     // a session id is matched whole: the column is a UUID, with no substring search on it
     const byId = typeof sessionId === 'string' && isUuid(sessionId.trim()) ? { id: sessionId.trim().toLowerCase() } : NONE;
     return Object.keys(where).length ? { AND: [where, byId] } : byId;
-  }
-
-  // Session ids are UUIDs: anything else is "not found", not a database error.
-  async findOne(id: string | number) {
-    return isUuid(String(id)) ? super.findOne(String(id)) : null;
-  }
-
-  async findMany(ids: (string | number)[]) {
-    const valid = ids.map(String).filter(isUuid);
-    return valid.length ? super.findMany(valid) : [];
   }
 
   // Prisma takes a list here; the base class declares a single object, hence the cast.
@@ -117,7 +102,7 @@ export function dialogResource(ctx: ChatsAdminContext): ResourceWithOptions {
         messageCount: { isVisible: { list: false, show: true, edit: false, filter: false } },
       },
       actions: {
-        list: { isAccessible: anyUser, before: guardListQuery(dialogListRules), after: enrichList(ctx), ...cappedTotalList(components) },
+        list: { isAccessible: anyUser, before: guardListFilters(dialogFilterErrors), after: enrichList(ctx), ...cappedTotalList(components) },
         show: { isAccessible: anyUser, component: components.DialogShow, after: enrichShow(ctx), custom: { recordTitle: true } },
         search: { isAccessible: anyUser },
         new: { isAccessible: false },

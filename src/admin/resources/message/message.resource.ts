@@ -6,16 +6,11 @@ import type { ChatsAdminContext } from '../../../context.js';
 import type { Datamodel } from '../../../db/dmmf.js';
 import { accessRules } from '../../access.js';
 import { cappedTotalList } from '../../capped-total.js';
-import { guardListQuery, ruleValidator, withIdTieBreaker, type ListQueryRules } from '../../hooks/list-query.js';
+import { withIdTieBreaker } from '../../hooks/list-query.js';
 import { messageCostLabels } from '../../hooks/money-labels.js';
 import { isUuid } from '../../../domain/uuid.js';
 
 const NONE: Where = { id: { in: [] } };
-
-export const messageListRules: ListQueryRules = {
-  validateFilters: ruleValidator({ dialog: 'uuid', authorType: ['client', 'bot', 'operator', 'system'], sentAt: 'date', text: 'text', deliveryStatus: ['pending', 'sent', 'failed'] }),
-  sortable: ['sentAt', 'cost'],
-};
 
 class MessagePrismaResource extends ChatsPrismaResource {
   constructor(prisma: PrismaClient, datamodel: Datamodel) {
@@ -62,7 +57,7 @@ export function messageResource(ctx: ChatsAdminContext): ResourceWithOptions {
         nextDeliveryAt: showOrDash,
       },
       actions: {
-        list: { isAccessible: anyUser, before: guardListQuery(messageListRules), after: messageCostLabels(ctx.prisma), ...cappedTotalList(components) },
+        list: { isAccessible: anyUser, after: messageCostLabels(ctx.prisma), ...cappedTotalList(components) },
         show: { isAccessible: anyUser, after: messageCostLabels(ctx.prisma) },
         search: { isAccessible: anyUser },
         new: { isAccessible: false },
