@@ -8,6 +8,9 @@ export default {
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testTimeout: 60000,
+  // the transform cache of this checkout only: a cache shared by several checkouts in /tmp once
+  // served one checkout's compiled module to another ("does not provide an export named …")
+  cacheDirectory: '<rootDir>/node_modules/.cache/jest',
   // Browser tests drive one Chromium; database tests each open their own database.
   maxWorkers: 2,
 };
