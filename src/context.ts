@@ -6,10 +6,13 @@ import type { ReportsModule } from './reports/reports-module.js';
 import type { LiveHub } from './conversations/live-hub.js';
 import type { Conversations } from './conversations/conversation-service.js';
 import type { Logger } from './logger.js';
+import type { SqlRunner } from './db/sql-runner.js';
 import type { ChatsUsers } from './users/users.js';
 
 export interface ChatsAdminContext {
   prisma: PrismaClient;
+  /** Plain SQL on the same database: hot paths, streams, the lists' capped counts. */
+  sql: SqlRunner;
   logger: Logger;
   /** The signed-in user's role and operator row (the host's currentAdmin mapped). */
   users: ChatsUsers;

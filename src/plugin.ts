@@ -96,6 +96,7 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
   const users = new ChatsUsers(options.prisma, options.users);
   const context: ChatsAdminContext = {
     prisma: options.prisma,
+    sql: options.sql,
     logger,
     users,
     datamodel: options.datamodel ?? loadDatamodel(),
