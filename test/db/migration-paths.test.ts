@@ -122,7 +122,7 @@ describeEachDatabase('the two ways of creating the chats tables', (kind) => {
       'chats_account_operator', 'chats_account_operator_rename',
       // the dashboard's aggregates (migration 20261202040000; README, path b)
       'chats_dashboard_bucket', 'chats_dashboard_dialog_changed', 'chats_dashboard_dialogs_inserted',
-      'chats_dashboard_markers_changed', 'chats_dashboard_messages_inserted', 'chats_dashboard_phrase',
+      'chats_dashboard_markers_changed', 'chats_dashboard_messages_inserted', 'chats_dashboard_phrase', 'chats_dashboard_slot',
     ]);
     expect(b.functions).toEqual([]);
     expect(a.triggers).toEqual([
