@@ -22,12 +22,20 @@ const PROBE_FACTOR = 5;
 
 /** Dialogues meeting `filter`, counted up to `cap` (the same dialogues as dialogFilterSql). */
 export async function countDialoguesUpTo(sql: QueryRunner, filter: DialogFilter, cap: number): Promise<number> {
-  if (filter.text === undefined) return countUpTo(sql, 'dialogs d', dialogFilterSql(filter), cap);
+  if (filter.text === undefined) {
+    if (filter.markerId === undefined) return countUpTo(sql, 'dialogs d', dialogFilterSql(filter), cap);
+    // from the marker's rows (one per dialogue), each dialogue checked by its key: a LATERAL with
+    // LIMIT keeps the planner from a merge join that walks the whole primary key
+    const { markerId, ...others } = filter;
+    const rest = dialogFilterSql(others, 'd', 2);
+    return countUpTo(sql, `dialog_markers dm CROSS JOIN LATERAL (SELECT 1 FROM dialogs d WHERE d.id = dm.dialog_id AND ${rest.sql} LIMIT 1) x`,
+      { sql: 'dm.marker_id = $1', params: [markerId, ...rest.params] }, cap);
+  }
   const { text, ...rest } = filter;
   const others = dialogFilterSql(rest, 'd', 3);
   const probe = cap * PROBE_FACTOR;
   const [row] = await sql.query<{ messages: number; dialogues: number }>(`
-    WITH probe AS MATERIALIZED (SELECT m.dialog_id FROM messages m WHERE m.text ILIKE $1 LIMIT $2::int)
+    WITH probe AS MATERIALIZED (SELECT dialog_id FROM chats_text_match_dialogs($1, $2::int) AS dialog_id)
     SELECT (SELECT count(*) FROM probe)::int AS messages,
            (SELECT count(*) FROM dialogs d WHERE d.id IN (SELECT dialog_id FROM probe) AND ${others.sql})::int AS dialogues`,
   [`%${escapeLike(text)}%`, probe, ...others.params]);

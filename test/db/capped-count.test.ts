@@ -21,7 +21,9 @@ describeEachDatabase('capped dialogue count', (kind) => {
       INSERT INTO messages (dialog_id, author_type, text, sent_at)
       SELECT '00000000-0000-4000-8000-000000000001'::uuid, 'client', 'refund please ' || i, TIMESTAMPTZ '2026-01-01Z' + i * interval '1 second' FROM generate_series(1, 40) i;
       INSERT INTO messages (dialog_id, author_type, text, sent_at)
-      SELECT ('00000000-0000-4000-8000-' || lpad(i::text, 12, '0'))::uuid, 'client', 'a REFUND?', TIMESTAMPTZ '2026-01-02Z' FROM generate_series(2, 9) i;`);
+      SELECT ('00000000-0000-4000-8000-' || lpad(i::text, 12, '0'))::uuid, 'client', 'a REFUND?', TIMESTAMPTZ '2026-01-02Z' FROM generate_series(2, 9) i;
+      INSERT INTO markers (name) VALUES ('lead'), ('order');
+      INSERT INTO dialog_markers (dialog_id, marker_id) SELECT id, 1 FROM dialogs WHERE created_at < TIMESTAMPTZ '2026-01-01 10:00Z';`);
   });
   afterAll(() => db?.drop());
 
@@ -30,7 +32,10 @@ describeEachDatabase('capped dialogue count', (kind) => {
     return (await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM dialogs d WHERE ${sql}`, params))[0].n;
   };
 
-  const filters: DialogFilter[] = [{ text: 'refund' }, { text: 'refund', chatId: 1 }, { text: 'refund', chatId: 2 }, { text: 'nothing' }, { chatId: 2 }, {}];
+  const filters: DialogFilter[] = [
+    { text: 'refund' }, { text: 'refund', chatId: 1 }, { text: 'refund', chatId: 2 }, { text: 'nothing' }, { chatId: 2 }, {},
+    { markerId: 1 }, { markerId: 1, chatId: 2 }, { markerId: 2 }, { markerId: 1, text: 'refund' },
+  ];
   it.each(filters.flatMap((filter) => [1, 2, 3, 5, 8, 9, 10, 100].map((cap) => [JSON.stringify(filter), cap, filter] as const)))(
     '%s up to %i', async (_name, cap, filter) => {
       expect(await countDialoguesUpTo(db.sql, filter, cap)).toBe(Math.min(await exact(filter), cap));

@@ -123,6 +123,8 @@ describeEachDatabase('the two ways of creating the chats tables', (kind) => {
       // the dashboard's aggregates (migration 20261202040000; README, path b)
       'chats_dashboard_bucket', 'chats_dashboard_dialog_changed', 'chats_dashboard_dialogs_inserted',
       'chats_dashboard_markers_changed', 'chats_dashboard_messages_inserted', 'chats_dashboard_phrase', 'chats_dashboard_slot',
+      // the lists' text search count
+      'chats_text_match_dialogs',
     ]);
     expect(b.functions).toEqual([]);
     expect(a.triggers).toEqual([

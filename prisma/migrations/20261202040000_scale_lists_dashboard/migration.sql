@@ -78,7 +78,10 @@ CREATE INDEX "dashboard_messages_bucket_idx" ON "dashboard_messages"("bucket");
 CREATE INDEX "dashboard_markers_bucket_idx" ON "dashboard_markers"("bucket");
 
 -- CreateIndex
-CREATE INDEX "dashboard_phrases_bucket_idx" ON "dashboard_phrases"("bucket");
+CREATE INDEX "dashboard_phrases_bucket_phrase_messages_idx" ON "dashboard_phrases"("bucket", "phrase", "messages");
+
+-- CreateIndex
+CREATE INDEX "dashboard_phrases_chat_id_bucket_phrase_messages_idx" ON "dashboard_phrases"("chat_id", "bucket", "phrase", "messages");
 
 -- CreateIndex
 CREATE INDEX "dashboard_first_responses_transferred_at_idx" ON "dashboard_first_responses"("transferred_at");
@@ -119,6 +122,14 @@ ALTER TABLE "dashboard_phrases" ADD CONSTRAINT "dashboard_phrases_chat_id_fkey" 
 -- AddForeignKey
 ALTER TABLE "dashboard_first_responses" ADD CONSTRAINT "dashboard_first_responses_chat_id_fkey" FOREIGN KEY ("chat_id") REFERENCES "chats"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
+-- The dialogues of the messages matching an ILIKE pattern, at most max_rows messages' worth, for
+-- the lists' capped counts (src/db/capped-count.ts). Sequential scans are off inside: for a
+-- common word the planner prices a LIMITed sequential scan by the share of matches and reads
+-- 100k+ rows to find a few thousand, where the trigram index names them directly.
+CREATE FUNCTION chats_text_match_dialogs(pattern text, max_rows int) RETURNS SETOF uuid
+  LANGUAGE sql STABLE SET enable_seqscan = off
+  AS $$ SELECT m.dialog_id FROM messages m WHERE m.text ILIKE pattern LIMIT max_rows $$;
 
 -- ---------------------------------------------------------------------------------------------
 -- Dashboard aggregates: what follows is beyond the models (functions and triggers). The counts
