@@ -126,9 +126,10 @@ ALTER TABLE "dashboard_first_responses" ADD CONSTRAINT "dashboard_first_response
 -- The dialogues of the messages matching an ILIKE pattern, at most max_rows messages' worth, for
 -- the lists' capped counts (src/db/capped-count.ts). Sequential scans are off inside: for a
 -- common word the planner prices a LIMITed sequential scan by the share of matches and reads
--- 100k+ rows to find a few thousand, where the trigram index names them directly.
+-- 100k+ rows to find a few thousand, where the trigram index names them directly; the memory
+-- keeps the bitmap of a common word's rows exact (not whole pages to recheck).
 CREATE FUNCTION chats_text_match_dialogs(pattern text, max_rows int) RETURNS SETOF uuid
-  LANGUAGE sql STABLE SET enable_seqscan = off
+  LANGUAGE sql STABLE SET enable_seqscan = off SET work_mem = '32MB'
   AS $$ SELECT m.dialog_id FROM messages m WHERE m.text ILIKE pattern LIMIT max_rows $$;
 
 -- ---------------------------------------------------------------------------------------------
