@@ -102,12 +102,12 @@ describeEachDatabase('the two ways of creating the chats tables', (kind) => {
   it('gives the same plugin tables: columns, indexes, keys and foreign keys', async () => {
     expect(PLUGIN_TABLES).toEqual([
       'chat_operators', 'chats', 'clients', 'dashboard_dialogs', 'dashboard_first_responses', 'dashboard_markers', 'dashboard_messages',
-      'dashboard_phrases', 'dialog_markers', 'dialogs', 'markers', 'messages', 'page_visits', 'report_jobs',
+      'dashboard_phrases', 'dashboard_phrases_daily', 'dialog_markers', 'dialogs', 'markers', 'messages', 'page_visits', 'report_jobs',
     ]);
     const [a, b] = await Promise.all([catalog(ours.sql), catalog(prismas.sql)]);
     expect(a.columns.length).toBeGreaterThan(80);
     expect(a.indexes.length).toBeGreaterThan(25);
-    expect(a.constraints.filter((c) => c.contype === 'f')).toHaveLength(16);
+    expect(a.constraints.filter((c) => c.contype === 'f')).toHaveLength(17);
     expect(a.enums).toHaveLength(PLUGIN_ENUMS.length);
     expect(b).toEqual(a);
   });

@@ -58,6 +58,18 @@ CREATE TABLE "dashboard_phrases" (
 );
 
 -- CreateTable
+CREATE TABLE "dashboard_phrases_daily" (
+    "chat_id" INTEGER NOT NULL,
+    "day" DATE NOT NULL,
+    "channel" "Channel" NOT NULL,
+    "phrase" TEXT NOT NULL,
+    "messages" INTEGER NOT NULL DEFAULT 0,
+    "slot" SMALLINT NOT NULL DEFAULT 0,
+
+    CONSTRAINT "dashboard_phrases_daily_pkey" PRIMARY KEY ("chat_id","day","channel","phrase","slot")
+);
+
+-- CreateTable
 CREATE TABLE "dashboard_first_responses" (
     "dialog_id" UUID NOT NULL,
     "chat_id" INTEGER NOT NULL,
@@ -82,6 +94,12 @@ CREATE INDEX "dashboard_phrases_bucket_phrase_messages_idx" ON "dashboard_phrase
 
 -- CreateIndex
 CREATE INDEX "dashboard_phrases_chat_id_bucket_phrase_messages_idx" ON "dashboard_phrases"("chat_id", "bucket", "phrase", "messages");
+
+-- CreateIndex
+CREATE INDEX "dashboard_phrases_daily_day_phrase_messages_idx" ON "dashboard_phrases_daily"("day", "phrase", "messages");
+
+-- CreateIndex
+CREATE INDEX "dashboard_phrases_daily_chat_id_day_phrase_messages_idx" ON "dashboard_phrases_daily"("chat_id", "day", "phrase", "messages");
 
 -- CreateIndex
 CREATE INDEX "dashboard_first_responses_transferred_at_idx" ON "dashboard_first_responses"("transferred_at");
@@ -120,8 +138,10 @@ ALTER TABLE "dashboard_markers" ADD CONSTRAINT "dashboard_markers_marker_id_fkey
 ALTER TABLE "dashboard_phrases" ADD CONSTRAINT "dashboard_phrases_chat_id_fkey" FOREIGN KEY ("chat_id") REFERENCES "chats"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "dashboard_first_responses" ADD CONSTRAINT "dashboard_first_responses_chat_id_fkey" FOREIGN KEY ("chat_id") REFERENCES "chats"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "dashboard_phrases_daily" ADD CONSTRAINT "dashboard_phrases_daily_chat_id_fkey" FOREIGN KEY ("chat_id") REFERENCES "chats"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+-- AddForeignKey
+ALTER TABLE "dashboard_first_responses" ADD CONSTRAINT "dashboard_first_responses_chat_id_fkey" FOREIGN KEY ("chat_id") REFERENCES "chats"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- The dialogues of the messages matching an ILIKE pattern, at most max_rows messages' worth, for
 -- the lists' capped counts (src/db/capped-count.ts). Sequential scans are off inside: for a
@@ -217,13 +237,21 @@ BEGIN
   ON CONFLICT (chat_id, bucket, channel, slot) DO UPDATE SET
     client = t.client + excluded.client, bot = t.bot + excluded.bot,
     operator = t.operator + excluded.operator, system = t.system + excluded.system;
-  INSERT INTO dashboard_phrases AS t (chat_id, bucket, channel, phrase, slot, messages)
-  SELECT p.chat_id, p.bucket, p.channel, p.phrase, chats_dashboard_slot(), count(*)
-  FROM (SELECT d.chat_id, chats_dashboard_bucket(m.sent_at) AS bucket, d.channel, chats_dashboard_phrase(m.text) AS phrase
-        FROM new_messages m JOIN dialogs d ON d.id = m.dialog_id WHERE m.author_type = 'client') p
-  WHERE p.phrase <> ''
+  WITH p AS MATERIALIZED (
+    SELECT d.chat_id, chats_dashboard_bucket(m.sent_at) AS bucket, d.channel, chats_dashboard_phrase(m.text) AS phrase
+    FROM new_messages m JOIN dialogs d ON d.id = m.dialog_id WHERE m.author_type = 'client'
+  ), quarter AS (
+    INSERT INTO dashboard_phrases AS t (chat_id, bucket, channel, phrase, slot, messages)
+    SELECT p.chat_id, p.bucket, p.channel, p.phrase, chats_dashboard_slot(), count(*)
+    FROM p WHERE p.phrase <> ''
+    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (chat_id, bucket, channel, phrase, slot) DO UPDATE SET messages = t.messages + excluded.messages
+  )
+  INSERT INTO dashboard_phrases_daily AS t (chat_id, day, channel, phrase, slot, messages)
+  SELECT p.chat_id, (p.bucket AT TIME ZONE 'UTC')::date, p.channel, p.phrase, chats_dashboard_slot(), count(*)
+  FROM p WHERE p.phrase <> ''
   GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-  ON CONFLICT (chat_id, bucket, channel, phrase, slot) DO UPDATE SET messages = t.messages + excluded.messages;
+  ON CONFLICT (chat_id, day, channel, phrase, slot) DO UPDATE SET messages = t.messages + excluded.messages;
   RETURN NULL;
 END $$;
 
@@ -280,6 +308,9 @@ SELECT p.chat_id, p.bucket, p.channel, p.phrase, count(*)
 FROM (SELECT d.chat_id, chats_dashboard_bucket(m.sent_at) AS bucket, d.channel, chats_dashboard_phrase(m.text) AS phrase
       FROM messages m JOIN dialogs d ON d.id = m.dialog_id WHERE m.author_type = 'client') p
 WHERE p.phrase <> '' GROUP BY 1, 2, 3, 4;
+INSERT INTO dashboard_phrases_daily (chat_id, day, channel, phrase, messages)
+SELECT chat_id, (bucket AT TIME ZONE 'UTC')::date, channel, phrase, sum(messages)
+FROM dashboard_phrases GROUP BY 1, 2, 3, 4;
 INSERT INTO dashboard_markers (chat_id, bucket, channel, marker_id, dialogs)
 SELECT d.chat_id, chats_dashboard_bucket(d.created_at), d.channel, dm.marker_id, count(*)
 FROM dialog_markers dm JOIN dialogs d ON d.id = dm.dialog_id GROUP BY 1, 2, 3, 4;

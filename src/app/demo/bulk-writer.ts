@@ -96,5 +96,5 @@ export async function bumpSequence(sql: SqlRunner, table: 'clients'): Promise<vo
  * sets the visibility map, so that lists, counts and the dashboard read indexes only. */
 export async function analyzeDemoTables(sql: SqlRunner): Promise<void> {
   await sql.exec('VACUUM ANALYZE "chats", "clients", "dialogs", "messages", "dialog_markers", "page_visits", "markers", '
-    + '"dashboard_dialogs", "dashboard_messages", "dashboard_markers", "dashboard_phrases", "dashboard_first_responses"');
+    + '"dashboard_dialogs", "dashboard_messages", "dashboard_markers", "dashboard_phrases", "dashboard_phrases_daily", "dashboard_first_responses"');
 }
