@@ -81,13 +81,13 @@ CREATE TABLE "dashboard_first_responses" (
 );
 
 -- CreateIndex
-CREATE INDEX "dashboard_dialogs_bucket_idx" ON "dashboard_dialogs"("bucket");
+CREATE INDEX "dashboard_dialogs_bucket_active_closed_transfers_no_operato_idx" ON "dashboard_dialogs"("bucket", "active", "closed", "transfers", "no_operator_response");
 
 -- CreateIndex
-CREATE INDEX "dashboard_messages_bucket_idx" ON "dashboard_messages"("bucket");
+CREATE INDEX "dashboard_messages_bucket_client_bot_operator_system_idx" ON "dashboard_messages"("bucket", "client", "bot", "operator", "system");
 
 -- CreateIndex
-CREATE INDEX "dashboard_markers_bucket_idx" ON "dashboard_markers"("bucket");
+CREATE INDEX "dashboard_markers_bucket_marker_id_dialogs_idx" ON "dashboard_markers"("bucket", "marker_id", "dialogs");
 
 -- CreateIndex
 CREATE INDEX "dashboard_phrases_bucket_phrase_messages_idx" ON "dashboard_phrases"("bucket", "phrase", "messages");
