@@ -93,13 +93,7 @@ CREATE INDEX "dashboard_markers_bucket_marker_id_dialogs_idx" ON "dashboard_mark
 CREATE INDEX "dashboard_phrases_bucket_phrase_messages_idx" ON "dashboard_phrases"("bucket", "phrase", "messages");
 
 -- CreateIndex
-CREATE INDEX "dashboard_phrases_chat_id_bucket_phrase_messages_idx" ON "dashboard_phrases"("chat_id", "bucket", "phrase", "messages");
-
--- CreateIndex
 CREATE INDEX "dashboard_phrases_daily_day_phrase_messages_idx" ON "dashboard_phrases_daily"("day", "phrase", "messages");
-
--- CreateIndex
-CREATE INDEX "dashboard_phrases_daily_chat_id_day_phrase_messages_idx" ON "dashboard_phrases_daily"("chat_id", "day", "phrase", "messages");
 
 -- CreateIndex
 CREATE INDEX "dashboard_first_responses_transferred_at_idx" ON "dashboard_first_responses"("transferred_at");
