@@ -92,9 +92,8 @@ export async function bumpSequence(sql: SqlRunner, table: 'clients'): Promise<vo
   await sql.query(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), GREATEST(MAX(id), 1), MAX(id) IS NOT NULL) FROM "${table}"`);
 }
 
-/** Fresh planner statistics after a bulk load, so the first reports get sensible plans; VACUUM
- * sets the visibility map, so that lists, counts and the dashboard read indexes only. */
+/** Fresh planner statistics after a bulk load, so the first reports get sensible plans. */
 export async function analyzeDemoTables(sql: SqlRunner): Promise<void> {
-  await sql.exec('VACUUM ANALYZE "chats", "clients", "dialogs", "messages", "dialog_markers", "page_visits", "markers", '
+  await sql.exec('ANALYZE "chats", "clients", "dialogs", "messages", "dialog_markers", "page_visits", "markers", '
     + '"dashboard_dialogs", "dashboard_messages", "dashboard_markers", "dashboard_phrases", "dashboard_phrases_daily", "dashboard_first_responses"');
 }
