@@ -231,6 +231,9 @@ BEGIN
   ON CONFLICT (chat_id, bucket, channel, slot) DO UPDATE SET
     client = t.client + excluded.client, bot = t.bot + excluded.bot,
     operator = t.operator + excluded.operator, system = t.system + excluded.system;
+  IF NOT EXISTS (SELECT 1 FROM new_messages WHERE author_type = 'client') THEN
+    RETURN NULL; -- bot, operator and system messages have no phrase: skip the work below
+  END IF;
   WITH p AS MATERIALIZED (
     SELECT d.chat_id, chats_dashboard_bucket(m.sent_at) AS bucket, d.channel, chats_dashboard_phrase(m.text) AS phrase
     FROM new_messages m JOIN dialogs d ON d.id = m.dialog_id WHERE m.author_type = 'client'
