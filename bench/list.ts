@@ -1,5 +1,5 @@
 // List, text search and dashboard benchmark: whole HTTP time of the AdminJS list API and the
-// dashboard on loopback (the real app, logged in as the admin), median of 5 after one warm-up.
+// dashboard on loopback (the real app, logged in as the admin), median of 5 after a warm-up pass.
 //
 //   npx tsx bench/list.ts [--url postgresql://root@127.0.0.1:5432/chats_list_bench] [--dialogs 1000000] [--days 365]
 //   npx tsx bench/list.ts --pglite        # the demo database (3,000 dialogues, 90 days) in memory
@@ -78,7 +78,8 @@ async function openBenchDatabase(): Promise<{ db: Database; where: string }> {
     if (seeded.status !== 0) throw new Error('seeding failed');
     db = await openDatabase({ databaseUrl: url });
   }
-  await db.sql.exec('ANALYZE');
+  // as autovacuum leaves a table in use: statistics, and the visibility map for index-only scans
+  await db.sql.exec('VACUUM ANALYZE');
   return { db, where: `PostgreSQL ${url.replace(/\/\/[^@]*@/, '//')}` };
 }
 
@@ -100,17 +101,20 @@ async function main(): Promise<void> {
   const figures: Record<string, number> = {};
   const [{ dialogs, messages }] = await db.sql.query<{ dialogs: number; messages: number }>(
     `SELECT (SELECT reltuples FROM pg_class WHERE relname = 'dialogs')::bigint::int AS dialogs, (SELECT reltuples FROM pg_class WHERE relname = 'messages')::bigint::int AS messages`);
-  console.log(`\n${where}: ≈ ${dialogs.toLocaleString('en-US')} dialogues, ≈ ${messages.toLocaleString('en-US')} messages; whole HTTP time, median of ${RUNS}\n`);
+  console.log(`\n${where}: ≈ ${dialogs.toLocaleString('en-US')} dialogues, ≈ ${messages.toLocaleString('en-US')} messages; whole HTTP time, median of ${RUNS} after a warm-up pass\n`);
   console.log('| screen / query | before | now | target |\n| --- | ---: | ---: | ---: |');
-  for (const row of await scenario(db)) {
+  const rows = await scenario(db);
+  const timed = async (url: string) => {
+    const started = performance.now();
+    const response = await fetch(base + url, { headers: { cookie } });
+    const body = await response.text();
+    if (response.status !== 200 || body.includes('"error"')) throw new Error(`${url}: ${response.status} ${body.slice(0, 300)}`);
+    return performance.now() - started;
+  };
+  for (const row of rows) await timed(row.url); // one pass to warm up code paths and caches
+  for (const row of rows) {
     const times: number[] = [];
-    for (let run = 0; run <= RUNS; run++) {
-      const started = performance.now();
-      const response = await fetch(base + row.url, { headers: { cookie } });
-      const body = await response.text();
-      if (response.status !== 200 || body.includes('"error"')) throw new Error(`${row.url}: ${response.status} ${body.slice(0, 300)}`);
-      if (run > 0) times.push(performance.now() - started); // run 0 warms up
-    }
+    for (let run = 0; run < RUNS; run++) times.push(await timed(row.url));
     figures[row.key] = Math.round(median(times));
     const was = before[row.key] === undefined ? '–' : `${before[row.key].toLocaleString('en-US')} ms`;
     console.log(`| ${row.label} | ${was} | ${figures[row.key].toLocaleString('en-US')} ms | ≤ ${row.target} ms |`);

@@ -14,7 +14,7 @@ import type { AccountSessions } from './accounts/account-sessions.js';
 
 export interface ChatsAdminContext {
   prisma: PrismaClient;
-  /** Plain SQL on the same database (hot paths). */
+  /** Plain SQL on the same database: hot paths, streams, the lists' capped counts. */
   sql: SqlRunner;
   logger: Logger;
   /** The signed-in user's role and operator row (the host's currentAdmin mapped). */

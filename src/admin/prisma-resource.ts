@@ -15,7 +15,7 @@ import { Prisma, type PrismaClient } from '@prisma/client';
 import { findModel, type Datamodel } from '../db/dmmf.js';
 import { escapeLike } from '../db/like-pattern.js';
 import { isUuid } from '../domain/uuid.js';
-import { countCap } from './capped-total.js';
+import { countCap, exactCountLimit } from './capped-total.js';
 import { isSerialId } from '../domain/query-values.js';
 
 export type Where = Record<string, unknown>;
@@ -107,11 +107,17 @@ export class ChatsPrismaResource extends Resource {
     return conditions.length === 1 ? conditions[0] : { AND: conditions };
   }
 
+  /** How many rows a capped count needs for the page the list asked for (capped-total.ts). */
+  protected countCapFor(filter: Filter | null | undefined): number {
+    const text = (filter?.filters as Record<string, { value?: unknown }> | undefined)?.text?.value;
+    return countCap(filter ? this.pageEnds.get(filter) ?? 0 : 0, exactCountLimit(typeof text === 'string' && text.trim() !== ''));
+  }
+
   async count(filter: Filter): Promise<number> {
     const where = this.buildWhere(filter);
     if (!this.cappedCount) return this.prismaManager.count({ where });
     // COUNT over a LIMITed subquery: stops after the rows it needs
-    return this.prismaManager.count({ where, take: countCap(this.pageEnds.get(filter) ?? 0) });
+    return this.prismaManager.count({ where, take: this.countCapFor(filter) });
   }
 
   async find(filter: Filter, params: { limit?: number; offset?: number; sort?: SortParams } = {}) {

@@ -101,13 +101,28 @@ const topMarkersSql = (scope: Scope) => `
   ORDER BY t.n DESC, mk.name COLLATE "C"
   LIMIT ${TOP_LIMIT}`;
 
-// Phrases are normalized when stored (src/domain/phrase.ts, in SQL chats_dashboard_phrase).
+// Phrases are normalized when stored (src/domain/phrase.ts, in SQL chats_dashboard_phrase). The
+// period's whole UTC days come from the daily table, its two ends (before the first UTC midnight,
+// after the last) from the 15-minute buckets: a sixth of the rows. `e.head` ends the first part,
+// `e.tail` starts the last; for a period within two UTC midnights they meet and no day is read.
+const PERIOD_EDGES = `(
+  SELECT x.head, GREATEST(x.head, date_trunc('day', ${PERIOD_END} AT TIME ZONE 'UTC') AT TIME ZONE 'UTC') AS tail
+  FROM (SELECT LEAST(date_trunc('day', (${PERIOD_START} - interval '1 millisecond') AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' + interval '1 day', ${PERIOD_END}) AS head) x
+) e`;
 const topPhrasesSql = (scope: Scope) => `
-  SELECT b.phrase, sum(b.messages)::int AS count
-  FROM dashboard_phrases b
-  WHERE ${inPeriod('b.bucket')} ${scope.chat('b')}
-  GROUP BY b.phrase
-  ORDER BY count DESC, b.phrase COLLATE "C"
+  SELECT p.phrase, sum(p.n)::int AS count
+  FROM ${PERIOD_EDGES} CROSS JOIN LATERAL (
+    SELECT b.phrase, b.messages AS n FROM dashboard_phrases_daily b
+    WHERE b.day >= (e.head AT TIME ZONE 'UTC')::date AND b.day < (e.tail AT TIME ZONE 'UTC')::date ${scope.chat('b')}
+    UNION ALL
+    SELECT b.phrase, b.messages FROM dashboard_phrases b
+    WHERE b.bucket >= ${PERIOD_START} AND b.bucket < e.head ${scope.chat('b')}
+    UNION ALL
+    SELECT b.phrase, b.messages FROM dashboard_phrases b
+    WHERE b.bucket >= e.tail AND b.bucket < ${PERIOD_END} ${scope.chat('b')}
+  ) p
+  GROUP BY p.phrase
+  ORDER BY count DESC, p.phrase COLLATE "C"
   LIMIT ${TOP_LIMIT}`;
 
 const sum = <T>(rows: T[], pick: (row: T) => number) => rows.reduce((total, row) => total + pick(row), 0);

@@ -28,7 +28,9 @@ function prismaSqlOfTheModels(): string {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'chats-path-b-'));
   try {
     fs.copyFileSync(path.join(ROOT, 'prisma/schema/chats.prisma'), path.join(folder, 'chats.prisma'));
-    fs.writeFileSync(path.join(folder, 'host.prisma'), 'datasource db {\n  provider = "postgresql"\n  url      = "postgresql://adapter-only/unused"\n}\n');
+    // the text search's trigram index needs pg_trgm: a host declares it (README, path b)
+    fs.writeFileSync(path.join(folder, 'host.prisma'), 'generator client {\n  provider        = "prisma-client-js"\n  previewFeatures = ["postgresqlExtensions"]\n}\n\n'
+      + 'datasource db {\n  provider   = "postgresql"\n  url        = "postgresql://adapter-only/unused"\n  extensions = [pg_trgm]\n}\n');
     // offline: the repository's prisma.config.ts gives the CLI the WASM schema engine on a PGlite
     const result = spawnSync(process.execPath, ['node_modules/prisma/build/index.js', 'migrate', 'diff', '--from-empty', '--to-schema-datamodel', folder, '--script'], {
       cwd: ROOT, encoding: 'utf8', env: { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
@@ -63,9 +65,7 @@ async function catalog(sql: SqlRunner) {
       SELECT t.typname, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS labels
       FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid WHERE t.typname IN (${list(PLUGIN_ENUMS)})
       GROUP BY t.typname ORDER BY t.typname`),
-    triggers: await sql.query(`
-      SELECT event_object_table, trigger_name FROM information_schema.triggers
-      WHERE event_object_schema = 'public' AND event_object_table IN (${tables}) ORDER BY 1, 2`),
+    // triggers: beyond the models, listed exactly in 'differs only by ...' below
   };
 }
 
@@ -75,7 +75,9 @@ async function objects(sql: SqlRunner) {
   return {
     tables: await names(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`),
     enums: await names(`SELECT DISTINCT t.typname AS name FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid ORDER BY 1`),
-    functions: await names(`SELECT p.proname AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public' ORDER BY 1`),
+    // an extension's own functions (pg_trgm's) are not ours
+    functions: await names(`SELECT p.proname AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'
+      AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid AND e.deptype = 'e') ORDER BY 1`),
     triggers: await names(`SELECT event_object_table || '.' || trigger_name || ' ' || event_manipulation AS name FROM information_schema.triggers WHERE event_object_schema = 'public' ORDER BY 1`),
   };
 }
@@ -98,25 +100,39 @@ describeEachDatabase('the two ways of creating the chats tables', (kind) => {
   });
 
   it('gives the same plugin tables: columns, indexes, keys and foreign keys', async () => {
-    expect(PLUGIN_TABLES).toEqual(['chat_operators', 'chats', 'clients', 'dialog_markers', 'dialogs', 'markers', 'messages', 'page_visits', 'report_file_chunks', 'report_jobs']);
+    expect(PLUGIN_TABLES).toEqual([
+      'chat_operators', 'chats', 'clients', 'dashboard_dialogs', 'dashboard_first_responses', 'dashboard_markers', 'dashboard_messages',
+      'dashboard_phrases', 'dashboard_phrases_daily', 'dialog_markers', 'dialogs', 'markers', 'messages', 'page_visits', 'report_file_chunks', 'report_jobs',
+    ]);
     const [a, b] = await Promise.all([catalog(ours.sql), catalog(prismas.sql)]);
     expect(a.columns.length).toBeGreaterThan(80);
     expect(a.indexes.length).toBeGreaterThan(25);
-    expect(a.constraints.filter((c) => c.contype === 'f')).toHaveLength(11);
+    expect(a.constraints.filter((c) => c.contype === 'f')).toHaveLength(18);
     expect(a.enums).toHaveLength(PLUGIN_ENUMS.length);
     expect(b).toEqual(a);
   });
 
-  it('differs only by the built-in accounts, which the models leave out', async () => {
+  it('differs only by the built-in accounts and the dashboard triggers, which the models leave out', async () => {
     const [a, b] = await Promise.all([objects(ours.sql), objects(prismas.sql)]);
     expect(difference(b.tables, a.tables)).toEqual([]);
     // chats_rate_limits: the shared limiters' counters (chats.start() creates it on a host's own migrations: ensureRateLimitTable)
     expect(difference(a.tables, b.tables)).toEqual(['_chats_migrations', 'admin_users', 'chats_rate_limits', 'sessions']);
     expect(difference(a.enums, b.enums)).toEqual(['AdminRole']);
     expect(difference(b.enums, a.enums)).toEqual([]);
-    expect(a.functions).toEqual(['chats_account_operator', 'chats_account_operator_rename', 'chats_account_session_version']);
+    expect(a.functions).toEqual([
+      'chats_account_operator', 'chats_account_operator_rename', 'chats_account_session_version',
+      // the dashboard's aggregates (migration 20261202040000; README, path b)
+      'chats_dashboard_bucket', 'chats_dashboard_dialog_changed', 'chats_dashboard_dialogs_inserted',
+      'chats_dashboard_markers_changed', 'chats_dashboard_messages_inserted', 'chats_dashboard_phrase', 'chats_dashboard_slot',
+      // the lists' text search count
+      'chats_text_match_dialogs',
+    ]);
     expect(b.functions).toEqual([]);
-    expect(a.triggers).toEqual(['admin_users.admin_users_operator_insert INSERT', 'admin_users.admin_users_operator_update UPDATE', 'admin_users.admin_users_session_version UPDATE']);
+    expect(a.triggers).toEqual([
+      'admin_users.admin_users_operator_insert INSERT', 'admin_users.admin_users_operator_update UPDATE', 'admin_users.admin_users_session_version UPDATE',
+      'dialog_markers.dialog_markers_dashboard_delete DELETE', 'dialog_markers.dialog_markers_dashboard_insert INSERT',
+      'dialogs.dialogs_dashboard_insert INSERT', 'dialogs.dialogs_dashboard_update UPDATE', 'messages.messages_dashboard_insert INSERT',
+    ]);
     expect(b.triggers).toEqual([]);
   });
 

@@ -15,8 +15,9 @@ CREATE TABLE "dashboard_dialogs" (
     "closed" INTEGER NOT NULL DEFAULT 0,
     "transfers" INTEGER NOT NULL DEFAULT 0,
     "no_operator_response" INTEGER NOT NULL DEFAULT 0,
+    "slot" SMALLINT NOT NULL DEFAULT 0,
 
-    CONSTRAINT "dashboard_dialogs_pkey" PRIMARY KEY ("chat_id","bucket","channel")
+    CONSTRAINT "dashboard_dialogs_pkey" PRIMARY KEY ("chat_id","bucket","channel","slot")
 );
 
 -- CreateTable
@@ -28,8 +29,9 @@ CREATE TABLE "dashboard_messages" (
     "bot" INTEGER NOT NULL DEFAULT 0,
     "operator" INTEGER NOT NULL DEFAULT 0,
     "system" INTEGER NOT NULL DEFAULT 0,
+    "slot" SMALLINT NOT NULL DEFAULT 0,
 
-    CONSTRAINT "dashboard_messages_pkey" PRIMARY KEY ("chat_id","bucket","channel")
+    CONSTRAINT "dashboard_messages_pkey" PRIMARY KEY ("chat_id","bucket","channel","slot")
 );
 
 -- CreateTable
@@ -50,8 +52,21 @@ CREATE TABLE "dashboard_phrases" (
     "channel" "Channel" NOT NULL,
     "phrase" TEXT NOT NULL,
     "messages" INTEGER NOT NULL DEFAULT 0,
+    "slot" SMALLINT NOT NULL DEFAULT 0,
 
-    CONSTRAINT "dashboard_phrases_pkey" PRIMARY KEY ("chat_id","bucket","channel","phrase")
+    CONSTRAINT "dashboard_phrases_pkey" PRIMARY KEY ("chat_id","bucket","channel","phrase","slot")
+);
+
+-- CreateTable
+CREATE TABLE "dashboard_phrases_daily" (
+    "chat_id" INTEGER NOT NULL,
+    "day" DATE NOT NULL,
+    "channel" "Channel" NOT NULL,
+    "phrase" TEXT NOT NULL,
+    "messages" INTEGER NOT NULL DEFAULT 0,
+    "slot" SMALLINT NOT NULL DEFAULT 0,
+
+    CONSTRAINT "dashboard_phrases_daily_pkey" PRIMARY KEY ("chat_id","day","channel","phrase","slot")
 );
 
 -- CreateTable
@@ -66,16 +81,19 @@ CREATE TABLE "dashboard_first_responses" (
 );
 
 -- CreateIndex
-CREATE INDEX "dashboard_dialogs_bucket_idx" ON "dashboard_dialogs"("bucket");
+CREATE INDEX "dashboard_dialogs_bucket_active_closed_transfers_no_operato_idx" ON "dashboard_dialogs"("bucket", "active", "closed", "transfers", "no_operator_response");
 
 -- CreateIndex
-CREATE INDEX "dashboard_messages_bucket_idx" ON "dashboard_messages"("bucket");
+CREATE INDEX "dashboard_messages_bucket_client_bot_operator_system_idx" ON "dashboard_messages"("bucket", "client", "bot", "operator", "system");
 
 -- CreateIndex
-CREATE INDEX "dashboard_markers_bucket_idx" ON "dashboard_markers"("bucket");
+CREATE INDEX "dashboard_markers_bucket_marker_id_dialogs_idx" ON "dashboard_markers"("bucket", "marker_id", "dialogs");
 
 -- CreateIndex
-CREATE INDEX "dashboard_phrases_bucket_idx" ON "dashboard_phrases"("bucket");
+CREATE INDEX "dashboard_phrases_bucket_phrase_messages_idx" ON "dashboard_phrases"("bucket", "phrase", "messages");
+
+-- CreateIndex
+CREATE INDEX "dashboard_phrases_daily_day_phrase_messages_idx" ON "dashboard_phrases_daily"("day", "phrase", "messages");
 
 -- CreateIndex
 CREATE INDEX "dashboard_first_responses_transferred_at_idx" ON "dashboard_first_responses"("transferred_at");
@@ -114,8 +132,19 @@ ALTER TABLE "dashboard_markers" ADD CONSTRAINT "dashboard_markers_marker_id_fkey
 ALTER TABLE "dashboard_phrases" ADD CONSTRAINT "dashboard_phrases_chat_id_fkey" FOREIGN KEY ("chat_id") REFERENCES "chats"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "dashboard_phrases_daily" ADD CONSTRAINT "dashboard_phrases_daily_chat_id_fkey" FOREIGN KEY ("chat_id") REFERENCES "chats"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "dashboard_first_responses" ADD CONSTRAINT "dashboard_first_responses_chat_id_fkey" FOREIGN KEY ("chat_id") REFERENCES "chats"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+-- The dialogues of the messages matching an ILIKE pattern, at most max_rows messages' worth, for
+-- the lists' capped counts (src/db/capped-count.ts). Sequential scans are off inside: for a
+-- common word the planner prices a LIMITed sequential scan by the share of matches and reads
+-- 100k+ rows to find a few thousand, where the trigram index names them directly; the memory
+-- keeps the bitmap of a common word's rows exact (not whole pages to recheck).
+CREATE FUNCTION chats_text_match_dialogs(pattern text, max_rows int) RETURNS SETOF uuid
+  LANGUAGE sql STABLE SET enable_seqscan = off SET work_mem = '32MB'
+  AS $$ SELECT m.dialog_id FROM messages m WHERE m.text ILIKE pattern LIMIT max_rows $$;
 
 -- ---------------------------------------------------------------------------------------------
 -- Dashboard aggregates: what follows is beyond the models (functions and triggers). The counts
@@ -129,6 +158,11 @@ ALTER TABLE "dashboard_first_responses" ADD CONSTRAINT "dashboard_first_response
 -- Deleting a dialogue, a message or a dialogue's markers through a deletion of the dialogue
 -- (a purge) changes nothing here: past periods keep their figures. Deleting a chat or a marker
 -- removes its rows (foreign keys).
+
+-- The row a writer adds to (models' comment on `slot`): one of 8 per chat, channel and bucket.
+CREATE FUNCTION chats_dashboard_slot() RETURNS smallint
+  LANGUAGE sql STABLE PARALLEL SAFE
+  AS $$ SELECT (pg_backend_pid() % 8)::smallint $$;
 
 CREATE FUNCTION chats_dashboard_bucket(at timestamptz) RETURNS timestamptz
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -144,13 +178,13 @@ CREATE FUNCTION chats_dashboard_phrase(phrase_text text) RETURNS text
 -- (src/domain/dialog-status.ts noOperatorResponseSql)
 CREATE FUNCTION chats_dashboard_dialogs_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO dashboard_dialogs AS t (chat_id, bucket, channel, active, closed, transfers, no_operator_response)
-  SELECT n.chat_id, chats_dashboard_bucket(n.created_at), n.channel,
+  INSERT INTO dashboard_dialogs AS t (chat_id, bucket, channel, slot, active, closed, transfers, no_operator_response)
+  SELECT n.chat_id, chats_dashboard_bucket(n.created_at), n.channel, chats_dashboard_slot(),
          count(*) FILTER (WHERE n.status = 'active'), count(*) FILTER (WHERE n.status = 'closed'),
          count(*) FILTER (WHERE n.transferred_at IS NOT NULL),
          count(*) FILTER (WHERE n.transferred_at IS NOT NULL AND n.first_operator_reply_at IS NULL)
   FROM new_dialogs n GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-  ON CONFLICT (chat_id, bucket, channel) DO UPDATE SET
+  ON CONFLICT (chat_id, bucket, channel, slot) DO UPDATE SET
     active = t.active + excluded.active, closed = t.closed + excluded.closed,
     transfers = t.transfers + excluded.transfers, no_operator_response = t.no_operator_response + excluded.no_operator_response;
   INSERT INTO dashboard_first_responses (dialog_id, chat_id, channel, transferred_at, response_seconds)
@@ -162,8 +196,8 @@ END $$;
 
 CREATE FUNCTION chats_dashboard_dialog_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO dashboard_dialogs AS t (chat_id, bucket, channel, active, closed, transfers, no_operator_response)
-  SELECT v.chat_id, chats_dashboard_bucket(v.created_at), v.channel,
+  INSERT INTO dashboard_dialogs AS t (chat_id, bucket, channel, slot, active, closed, transfers, no_operator_response)
+  SELECT v.chat_id, chats_dashboard_bucket(v.created_at), v.channel, chats_dashboard_slot(),
          sum(v.sign * (v.status = 'active')::int), sum(v.sign * (v.status = 'closed')::int),
          sum(v.sign * (v.transferred_at IS NOT NULL)::int),
          sum(v.sign * (v.transferred_at IS NOT NULL AND v.first_operator_reply_at IS NULL)::int)
@@ -171,7 +205,7 @@ BEGIN
                (NEW.chat_id, NEW.created_at, NEW.channel, NEW.status, NEW.transferred_at, NEW.first_operator_reply_at, 1))
        AS v(chat_id, created_at, channel, status, transferred_at, first_operator_reply_at, sign)
   GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-  ON CONFLICT (chat_id, bucket, channel) DO UPDATE SET
+  ON CONFLICT (chat_id, bucket, channel, slot) DO UPDATE SET
     active = t.active + excluded.active, closed = t.closed + excluded.closed,
     transfers = t.transfers + excluded.transfers, no_operator_response = t.no_operator_response + excluded.no_operator_response;
   IF (OLD.chat_id, OLD.channel, OLD.transferred_at, OLD.first_operator_reply_at)
@@ -188,22 +222,33 @@ END $$;
 -- messages by author type, and client messages by phrase (the dialogue gives chat and channel)
 CREATE FUNCTION chats_dashboard_messages_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO dashboard_messages AS t (chat_id, bucket, channel, client, bot, operator, system)
-  SELECT d.chat_id, chats_dashboard_bucket(m.sent_at), d.channel,
+  INSERT INTO dashboard_messages AS t (chat_id, bucket, channel, slot, client, bot, operator, system)
+  SELECT d.chat_id, chats_dashboard_bucket(m.sent_at), d.channel, chats_dashboard_slot(),
          count(*) FILTER (WHERE m.author_type = 'client'), count(*) FILTER (WHERE m.author_type = 'bot'),
          count(*) FILTER (WHERE m.author_type = 'operator'), count(*) FILTER (WHERE m.author_type = 'system')
   FROM new_messages m JOIN dialogs d ON d.id = m.dialog_id
   GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-  ON CONFLICT (chat_id, bucket, channel) DO UPDATE SET
+  ON CONFLICT (chat_id, bucket, channel, slot) DO UPDATE SET
     client = t.client + excluded.client, bot = t.bot + excluded.bot,
     operator = t.operator + excluded.operator, system = t.system + excluded.system;
-  INSERT INTO dashboard_phrases AS t (chat_id, bucket, channel, phrase, messages)
-  SELECT p.chat_id, p.bucket, p.channel, p.phrase, count(*)
-  FROM (SELECT d.chat_id, chats_dashboard_bucket(m.sent_at) AS bucket, d.channel, chats_dashboard_phrase(m.text) AS phrase
-        FROM new_messages m JOIN dialogs d ON d.id = m.dialog_id WHERE m.author_type = 'client') p
-  WHERE p.phrase <> ''
+  IF NOT EXISTS (SELECT 1 FROM new_messages WHERE author_type = 'client') THEN
+    RETURN NULL; -- bot, operator and system messages have no phrase: skip the work below
+  END IF;
+  WITH p AS MATERIALIZED (
+    SELECT d.chat_id, chats_dashboard_bucket(m.sent_at) AS bucket, d.channel, chats_dashboard_phrase(m.text) AS phrase
+    FROM new_messages m JOIN dialogs d ON d.id = m.dialog_id WHERE m.author_type = 'client'
+  ), quarter AS (
+    INSERT INTO dashboard_phrases AS t (chat_id, bucket, channel, phrase, slot, messages)
+    SELECT p.chat_id, p.bucket, p.channel, p.phrase, chats_dashboard_slot(), count(*)
+    FROM p WHERE p.phrase <> ''
+    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (chat_id, bucket, channel, phrase, slot) DO UPDATE SET messages = t.messages + excluded.messages
+  )
+  INSERT INTO dashboard_phrases_daily AS t (chat_id, day, channel, phrase, slot, messages)
+  SELECT p.chat_id, (p.bucket AT TIME ZONE 'UTC')::date, p.channel, p.phrase, chats_dashboard_slot(), count(*)
+  FROM p WHERE p.phrase <> ''
   GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-  ON CONFLICT (chat_id, bucket, channel, phrase) DO UPDATE SET messages = t.messages + excluded.messages;
+  ON CONFLICT (chat_id, day, channel, phrase, slot) DO UPDATE SET messages = t.messages + excluded.messages;
   RETURN NULL;
 END $$;
 
@@ -260,6 +305,9 @@ SELECT p.chat_id, p.bucket, p.channel, p.phrase, count(*)
 FROM (SELECT d.chat_id, chats_dashboard_bucket(m.sent_at) AS bucket, d.channel, chats_dashboard_phrase(m.text) AS phrase
       FROM messages m JOIN dialogs d ON d.id = m.dialog_id WHERE m.author_type = 'client') p
 WHERE p.phrase <> '' GROUP BY 1, 2, 3, 4;
+INSERT INTO dashboard_phrases_daily (chat_id, day, channel, phrase, messages)
+SELECT chat_id, (bucket AT TIME ZONE 'UTC')::date, channel, phrase, sum(messages)
+FROM dashboard_phrases GROUP BY 1, 2, 3, 4;
 INSERT INTO dashboard_markers (chat_id, bucket, channel, marker_id, dialogs)
 SELECT d.chat_id, chats_dashboard_bucket(d.created_at), d.channel, dm.marker_id, count(*)
 FROM dialog_markers dm JOIN dialogs d ON d.id = dm.dialog_id GROUP BY 1, 2, 3, 4;

@@ -94,5 +94,6 @@ export async function bumpSequence(sql: SqlRunner, table: 'clients'): Promise<vo
 
 /** Fresh planner statistics after a bulk load, so the first reports get sensible plans. */
 export async function analyzeDemoTables(sql: SqlRunner): Promise<void> {
-  await sql.exec('ANALYZE "chats", "clients", "dialogs", "messages", "dialog_markers", "page_visits", "markers"');
+  await sql.exec('ANALYZE "chats", "clients", "dialogs", "messages", "dialog_markers", "page_visits", "markers", '
+    + '"dashboard_dialogs", "dashboard_messages", "dashboard_markers", "dashboard_phrases", "dashboard_phrases_daily", "dashboard_first_responses"');
 }

@@ -18,6 +18,8 @@ import { exportAction } from './actions/export.action.js';
 import { closeAction, replyAction, takeAction } from './actions/operator.actions.js';
 import { waitingFirstAction } from './actions/waiting-first.action.js';
 import { isUuid } from '../../../domain/uuid.js';
+import type { SqlRunner } from '../../../db/sql-runner.js';
+import { countDialoguesUpTo } from '../../../db/capped-count.js';
 
 const NONE: Where = { id: { in: [] } };
 // which filters and values exist is the query guard's; what the values mean, the dialogue filter's
@@ -41,8 +43,17 @@ function filterQuery(filter?: Filter | null): Record<string, unknown> {
 }
 
 class DialogPrismaResource extends ChatsPrismaResource {
-  constructor(prisma: PrismaClient, datamodel: Datamodel) {
+  constructor(prisma: PrismaClient, datamodel: Datamodel, private readonly sql: SqlRunner) {
     super(prisma, datamodel, 'Dialog', { cappedCount: true });
+  }
+
+  // The same DialogFilter in SQL (dialog-filter-sql.ts), counted up to the cap (capped-count.ts).
+  async count(filter: Filter): Promise<number> {
+    const query = filterQuery(filter);
+    if (query['filters.id'] !== undefined) return super.count(filter); // one session id: one row at most
+    const { filter: parsed, errors } = parseDialogFilter(query);
+    if (Object.keys(errors).length) return 0; // the list's before hook reports these
+    return countDialoguesUpTo(this.sql, parsed, this.countCapFor(filter));
   }
 
   buildWhere(filter?: Filter | null): Where {
@@ -70,7 +81,7 @@ export function dialogResource(ctx: ChatsAdminContext): ResourceWithOptions {
   const components = ctx.components;
   const notSortable = { isSortable: false };
   return {
-    resource: new DialogPrismaResource(ctx.prisma, ctx.datamodel),
+    resource: new DialogPrismaResource(ctx.prisma, ctx.datamodel, ctx.sql),
     options: {
       navigation: { name: 'chats', icon: 'MessageCircle' },
       sort: { sortBy: 'createdAt', direction: 'desc' },

@@ -1,5 +1,5 @@
 // The Message resource: a read-only list with filters (dialogue, author type, date, text).
-import type { ResourceWithOptions } from 'adminjs';
+import type { Filter, ResourceWithOptions } from 'adminjs';
 import type { PrismaClient } from '@prisma/client';
 import { ChatsPrismaResource, type Where } from '../../prisma-resource.js';
 import type { ChatsAdminContext } from '../../../context.js';
@@ -9,16 +9,46 @@ import { cappedTotalList } from '../../capped-total.js';
 import { withIdTieBreaker } from '../../hooks/list-query.js';
 import { messageCostLabels } from '../../hooks/money-labels.js';
 import { isUuid } from '../../../domain/uuid.js';
+import type { SqlRunner } from '../../../db/sql-runner.js';
+import { messageFilterSql, type MessageFilter } from '../../../db/message-filter-sql.js';
+import { countUpTo } from '../../../db/capped-count.js';
 
 const NONE: Where = { id: { in: [] } };
 
+/** The list's filter as a MessageFilter, or undefined when it has a filter the type does not know. */
+export function messageFilterOf(filter?: Filter | null): MessageFilter | undefined {
+  const result: MessageFilter = {};
+  for (const [path, element] of Object.entries(filter?.filters ?? {})) {
+    const value = (element as { value: unknown }).value;
+    if (path === 'sentAt' && value && typeof value === 'object') {
+      const { from, to } = value as { from?: string; to?: string };
+      if (from) result.sentFrom = new Date(from);
+      if (to) result.sentTo = new Date(to);
+    } else if (typeof value !== 'string' || value === '') {
+      return undefined;
+    } else if (path === 'dialog' || path === 'authorType' || path === 'deliveryStatus' || path === 'text') {
+      result[path] = value;
+    } else {
+      return undefined;
+    }
+  }
+  return result;
+}
+
 class MessagePrismaResource extends ChatsPrismaResource {
-  constructor(prisma: PrismaClient, datamodel: Datamodel) {
+  constructor(prisma: PrismaClient, datamodel: Datamodel, private readonly sql: SqlRunner) {
     // a session id is matched whole (the column is a UUID: no substring search on it)
     super(prisma, datamodel, 'Message', {
       virtualFilters: { dialog: (value) => (isUuid(value) ? { dialogId: value.toLowerCase() } : NONE) },
       cappedCount: true,
     });
+  }
+
+  // Counted in SQL up to the cap (src/db/capped-count.ts), unless a filter is one it does not know.
+  async count(filter: Filter): Promise<number> {
+    const known = messageFilterOf(filter);
+    if (!known) return super.count(filter);
+    return countUpTo(this.sql, 'messages m', messageFilterSql(known), this.countCapFor(filter));
   }
 
   // Prisma takes a list here; the base class declares a single object, hence the cast.
@@ -34,7 +64,7 @@ export function messageResource(ctx: ChatsAdminContext): ResourceWithOptions {
   // "—" on the show page when a nullable field is empty
   const showOrDash = { components: { show: components.ShowOrDash } };
   return {
-    resource: new MessagePrismaResource(ctx.prisma, ctx.datamodel),
+    resource: new MessagePrismaResource(ctx.prisma, ctx.datamodel, ctx.sql),
     options: {
       navigation: { name: 'chats', icon: 'MessageCircle' },
       sort: { sortBy: 'sentAt', direction: 'desc' },
