@@ -55,8 +55,10 @@ export function sameOriginGuard(paths: GuardPaths, publicUrl?: string): RequestH
 }
 
 /** A top-level navigation started by our own pages (the AdminJS menu), as the browser attests. */
+// 'none': the user typed the address or used a bookmark; no other page can send that
 function isOwnNavigation(req: Request): boolean {
-  return req.get('sec-fetch-site') === 'same-origin' && req.get('sec-fetch-mode') === 'navigate';
+  const site = req.get('sec-fetch-site');
+  return (site === 'same-origin' || site === 'none') && req.get('sec-fetch-mode') === 'navigate';
 }
 
 function logoutPage(logoutPath: string): string {

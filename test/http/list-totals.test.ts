@@ -63,9 +63,9 @@ describeEachDatabase('list totals', (kind) => {
   it.each([
     [DIALOGS, { 'filters.chat': '2' }], [DIALOGS, { 'filters.text': 'ВОЗВРАТ' }], [DIALOGS, { 'filters.text': 'refund', 'filters.chat': '2' }],
     [DIALOGS, { 'filters.createdAt~~from': '2026-01-01T00:30:00Z', 'filters.createdAt~~to': '2026-01-01T03:00:00Z' }],
-    [DIALOGS, { 'filters.status': 'closed' }], [DIALOGS, { 'filters.id': '00000000-0000-4000-8000-000000000007' }],
+    [DIALOGS, { 'filters.status': 'closed' }],
     [MESSAGES, { 'filters.authorType': 'operator' }], [MESSAGES, { 'filters.text': 'возврат 5%' }],
-    [MESSAGES, { 'filters.dialog': '00000000-0000-4000-8000-000000000007' }], [MESSAGES, { 'filters.dialog': 'not-a-uuid' }],
+    [MESSAGES, { 'filters.dialog': '00000000-0000-4000-8000-000000000007' }],
     [MESSAGES, { 'filters.sentAt~~from': '2026-01-01T00:30:00Z', 'filters.sentAt~~to': '2026-01-01T03:00:00Z', 'filters.text': 'refund' }],
   ])('%s %j: the total is the number of listed rows', async (url, query) => {
     const body = await list(url, { ...query, perPage: '500' });

@@ -97,6 +97,10 @@ describeEachDatabase('requests from other pages', (kind) => {
     const navigation = await menu.get('/admin/logout').set('Sec-Fetch-Site', 'same-origin').set('Sec-Fetch-Mode', 'navigate');
     expect([navigation.status, navigation.headers.location]).toEqual([302, '/admin/login']);
     expect((await menu.get(`${API}/actions/list`)).status).toBe(302);
+
+    const typed = await loginAs(built.app, 'admin@example.com'); // the address typed in, or a bookmark
+    const typedIn = await typed.get('/admin/logout').set('Sec-Fetch-Site', 'none').set('Sec-Fetch-Mode', 'navigate');
+    expect([typedIn.status, typedIn.headers.location]).toEqual([302, '/admin/login']);
   });
 
   it('sends framing, sniffing and referrer headers on admin pages, API answers and the login page', async () => {
