@@ -4,6 +4,7 @@
 // password. The counters are rate-limiter-flexible limiters passed in, so their state can live in
 // a store shared by all instances (PostgreSQL, Redis); createLoginLimiters() makes them through
 // one factory, in memory by default.
+import { storableText } from '../domain/storable-text.js';
 import { RateLimiterMemory, RateLimiterRes, type IRateLimiterOptions, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 export interface LoginLimiters {
@@ -34,7 +35,8 @@ export function createLoginLimiters(createLimiter: LimiterFactory = memoryLimite
   };
 }
 
-const accountKey = (email: string): string => email.trim().toLowerCase().slice(0, 254);
+// storable: the counters may live in PostgreSQL, which refuses NUL and lone surrogates in a key
+const accountKey = (email: string): string => storableText(email.trim().toLowerCase().slice(0, 254));
 
 /** A refused login attempt: too many failures; `retryAfter` in seconds. */
 export class LoginThrottled extends Error {
