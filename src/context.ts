@@ -11,6 +11,7 @@ import type { Lifecycle } from './lifecycle.js';
 import type { CreateLimiter } from './limits/create-limiter.js';
 import type { ChatsUsers } from './users/users.js';
 import type { AccountSessions } from './accounts/account-sessions.js';
+import type { AuditLog } from './audit/audit-log.js';
 
 export interface ChatsAdminContext {
   prisma: PrismaClient;
@@ -38,6 +39,8 @@ export interface ChatsAdminContext {
   createLimiter: CreateLimiter;
   /** Readiness and draining of this instance (health routes, event streams, shutdown). */
   lifecycle: Lifecycle;
+  /** The audit trail (append-only): logins, exports, downloads, changes, erasures, retention runs. */
+  audit: AuditLog;
   /** Registered component names, filled by src/admin/components.ts. */
   components: Record<string, string>;
 }

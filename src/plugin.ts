@@ -30,6 +30,7 @@ import { LiveBus } from './conversations/live-bus.js';
 import { Lifecycle } from './lifecycle.js';
 import { createLimiter, ensureRateLimitTable, limiterStoreFor, type RedisClientLike } from './limits/create-limiter.js';
 import { Conversations } from './conversations/conversation-service.js';
+import { AuditLog } from './audit/audit-log.js';
 import { InactivityCloser } from './conversations/inactivity-closer.js';
 import type { BackgroundWorker } from './workers/worker.js';
 import { FacebookDeliveryWorker, type FacebookOptions } from './channels/facebook/delivery-worker.js';
@@ -135,6 +136,7 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
     conversations: new Conversations(options.prisma, hub, { sql: options.sql, logger }),
     lifecycle: new Lifecycle(),
     createLimiter: (rule) => createLimiter(rule, limiterStoreFor(options.sql, options.limits?.redis, options.limits?.useRedisPackage)),
+    audit: new AuditLog(options.sql),
     components: registerComponents(componentLoader),
   };
   const resources: ResourceWithOptions[] = [

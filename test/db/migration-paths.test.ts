@@ -101,7 +101,7 @@ describeEachDatabase('the two ways of creating the chats tables', (kind) => {
 
   it('gives the same plugin tables: columns, indexes, keys and foreign keys', async () => {
     expect(PLUGIN_TABLES).toEqual([
-      'chat_operators', 'chats', 'clients', 'dashboard_dialogs', 'dashboard_first_responses', 'dashboard_markers', 'dashboard_messages',
+      'audit_log', 'chat_operators', 'chats', 'clients', 'dashboard_dialogs', 'dashboard_first_responses', 'dashboard_markers', 'dashboard_messages',
       'dashboard_phrases', 'dashboard_phrases_daily', 'dialog_markers', 'dialogs', 'markers', 'messages', 'page_visits', 'report_file_chunks', 'report_jobs',
     ]);
     const [a, b] = await Promise.all([catalog(ours.sql), catalog(prismas.sql)]);
@@ -121,6 +121,8 @@ describeEachDatabase('the two ways of creating the chats tables', (kind) => {
     expect(difference(b.enums, a.enums)).toEqual([]);
     expect(a.functions).toEqual([
       'chats_account_operator', 'chats_account_operator_rename', 'chats_account_session_version',
+      // the audit log refuses changes (migration 20261202050000)
+      'chats_audit_log_append_only',
       // the dashboard's aggregates (migration 20261202040000; README, path b)
       'chats_dashboard_bucket', 'chats_dashboard_dialog_changed', 'chats_dashboard_dialogs_inserted',
       'chats_dashboard_markers_changed', 'chats_dashboard_messages_inserted', 'chats_dashboard_phrase', 'chats_dashboard_slot',
@@ -130,6 +132,7 @@ describeEachDatabase('the two ways of creating the chats tables', (kind) => {
     expect(b.functions).toEqual([]);
     expect(a.triggers).toEqual([
       'admin_users.admin_users_operator_insert INSERT', 'admin_users.admin_users_operator_update UPDATE', 'admin_users.admin_users_session_version UPDATE',
+      'audit_log.audit_log_append_only DELETE', 'audit_log.audit_log_append_only UPDATE', // (information_schema leaves out the TRUNCATE one)
       'dialog_markers.dialog_markers_dashboard_delete DELETE', 'dialog_markers.dialog_markers_dashboard_insert INSERT',
       'dialogs.dialogs_dashboard_insert INSERT', 'dialogs.dialogs_dashboard_update UPDATE', 'messages.messages_dashboard_insert INSERT',
     ]);
