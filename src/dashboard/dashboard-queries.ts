@@ -122,6 +122,7 @@ const topPhrasesSql = (scope: Scope) => `
     WHERE b.bucket >= e.tail AND b.bucket < ${PERIOD_END} ${scope.chat('b')}
   ) p
   GROUP BY p.phrase
+  HAVING sum(p.n) > 0 -- a phrase counted out by a removal of content (src/privacy/) is gone
   ORDER BY count DESC, p.phrase COLLATE "C"
   LIMIT ${TOP_LIMIT}`;
 

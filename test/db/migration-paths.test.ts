@@ -126,6 +126,8 @@ describeEachDatabase('the two ways of creating the chats tables', (kind) => {
       // the dashboard's aggregates (migration 20261202040000; README, path b)
       'chats_dashboard_bucket', 'chats_dashboard_dialog_changed', 'chats_dashboard_dialogs_inserted',
       'chats_dashboard_markers_changed', 'chats_dashboard_messages_inserted', 'chats_dashboard_phrase', 'chats_dashboard_slot',
+      // removing dialogues' content: retention and erasure (migration 20261202051000)
+      'chats_remove_dialog_content',
       // the lists' text search count
       'chats_text_match_dialogs',
     ]);
