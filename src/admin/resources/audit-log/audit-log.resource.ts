@@ -1,6 +1,6 @@
 // The audit log (admins only, read-only): newest first, filterable by user, action and time. The
 // database refuses changes to it anyway (migration 20261202050000); here nothing offers one.
-import { flat, type ActionResponse, type ResourceWithOptions } from 'adminjs';
+import type { ResourceWithOptions } from 'adminjs';
 import { ChatsPrismaResource } from '../../prisma-resource.js';
 import type { ChatsAdminContext } from '../../../context.js';
 import { accessRules } from '../../access.js';
@@ -8,15 +8,12 @@ import { cappedTotalList } from '../../capped-total.js';
 import { AUDIT_ACTIONS } from '../../../domain/audit-actions.js';
 import { detailsText } from './details-text.js';
 
-interface RecordJson { params: Record<string, unknown> }
-
-// the details in words, as the virtual "facts" property
-const withFacts = (record: RecordJson): RecordJson => {
-  const { details } = flat.unflatten<Record<string, unknown>, { details?: unknown }>(record.params);
-  return { ...record, params: { ...record.params, facts: detailsText(details) } };
-};
-const factsOfRecords = (response: ActionResponse): ActionResponse => ({ ...response, records: ((response.records ?? []) as RecordJson[]).map(withFacts) });
-const factsOfRecord = (response: ActionResponse): ActionResponse => (response.record ? { ...response, record: withFacts(response.record as RecordJson) } : response);
+/** Every record with its details in words (the virtual "facts"), made from the row before AdminJS flattens it. */
+class AuditLogRecords extends ChatsPrismaResource {
+  protected override prepareReturnValues(row: Record<string, unknown>): Record<string, unknown> {
+    return { ...super.prepareReturnValues(row), facts: detailsText(row.details) };
+  }
+}
 
 const readOnly = { isAccessible: false, isVisible: false };
 
@@ -24,7 +21,7 @@ export function auditLogResource(ctx: ChatsAdminContext): ResourceWithOptions {
   const { adminOnly } = accessRules(ctx.users);
   const { components } = ctx;
   return {
-    resource: new ChatsPrismaResource(ctx.prisma, ctx.datamodel, 'AuditEntry', { cappedCount: true }),
+    resource: new AuditLogRecords(ctx.prisma, ctx.datamodel, 'AuditEntry', { cappedCount: true }),
     options: {
       navigation: { name: 'administration', icon: 'Users' },
       titleProperty: 'subject',
@@ -43,8 +40,8 @@ export function auditLogResource(ctx: ChatsAdminContext): ResourceWithOptions {
         facts: { type: 'textarea', isSortable: false, isVisible: { list: false, show: true, edit: false, filter: false } },
       },
       actions: {
-        list: { isAccessible: adminOnly, ...cappedTotalList(components), after: factsOfRecords },
-        show: { isAccessible: adminOnly, after: factsOfRecord, custom: { recordTitle: true } },
+        list: { isAccessible: adminOnly, ...cappedTotalList(components) },
+        show: { isAccessible: adminOnly, custom: { recordTitle: true } },
         search: { isAccessible: adminOnly },
         new: readOnly,
         edit: readOnly,
