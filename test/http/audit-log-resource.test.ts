@@ -93,7 +93,7 @@ describeEachDatabase('the audit log screen', (kind) => {
     const resource = built.admin.findResource('AuditEntry').decorate();
     const values = resource.getPropertyByKey('action')?.availableValues()?.map((option) => option.value);
     expect(values).toEqual(expect.arrayContaining(['login', 'login_failed', 'report_requested', 'client_erased', 'retention_run', 'audit_pruned']));
-    const translations = built.admin.options.locale?.translations as Record<string, { resources: { AuditEntry: { labels: { action: Record<string, string> } } } }>;
+    const translations = (built.admin.options.locale as { translations: unknown }).translations as Record<string, { resources: { AuditEntry: { labels: { action: Record<string, string> } } } }>;
     for (const language of ['en', 'ru']) {
       const labels = translations[language].resources.AuditEntry.labels.action;
       for (const value of values ?? []) expect([language, value, typeof labels[value]]).toEqual([language, value, 'string']);

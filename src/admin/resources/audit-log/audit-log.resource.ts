@@ -28,7 +28,8 @@ export function auditLogResource(ctx: ChatsAdminContext): ResourceWithOptions {
       sort: { sortBy: 'at', direction: 'desc' },
       listProperties: ['at', 'action', 'actor', 'address', 'subject'],
       showProperties: ['at', 'action', 'actor', 'actorKey', 'address', 'subject', 'facts'],
-      filterProperties: ['actor', 'action', 'at'],
+      // the subject too: the search looks records up by their title
+      filterProperties: ['actor', 'action', 'at', 'subject'],
       properties: {
         at: { isSortable: true, components: { list: components.ListText } },
         action: { isSortable: false, availableValues: AUDIT_ACTIONS.map((value) => ({ value, label: value })) },
