@@ -6,6 +6,8 @@ import { createTestDatabase, describeEachDatabase, type TestDatabase } from '../
 import { AuditLog, AuditUnavailableError } from '../../src/audit/audit-log.js';
 import { AuditPruner, checkRetentionDays } from '../../src/audit/audit-pruner.js';
 import { DEFAULT_AUDIT_RETENTION_DAYS } from '../../src/domain/audit-actions.js';
+import { currentAuditSource, runWithAuditSource } from '../../src/audit/request-context.js';
+import { Worker } from '../../src/workers/worker.js';
 
 const DAY = 86_400_000;
 const APPEND_ONLY = /append-only/;
@@ -108,6 +110,21 @@ describeEachDatabase('the audit log table', (kind) => {
       await pruner.tick();
       await pruner.stop();
       expect(await db.prisma.auditEntry.count({ where: { action: 'login' } })).toBe(0);
+    });
+
+    it('records by nobody even when a request woke it', async () => {
+      const seen: unknown[] = [];
+      class Recorder extends Worker {
+        constructor() { super({ intervalMs: 60_000, failureMessage: 'x' }); }
+        protected async round() { seen.push(currentAuditSource()); }
+      }
+      const worker = new Recorder();
+      const inRequest = { actor: { key: '1', name: 'admin@example.com' }, address: '10.0.0.9' };
+      await runWithAuditSource(() => inRequest, async () => {
+        expect(currentAuditSource()).toEqual(inRequest);
+        await worker.tick();
+      });
+      expect(seen).toEqual([{ actor: null, address: null }]);
     });
 
     it('removes each entry once when several instances prune at the same time', async () => {
