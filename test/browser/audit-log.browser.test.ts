@@ -1,6 +1,6 @@
 // The audit log in a real browser: an admin edits a chat, then finds the entry in "Audit log"
 // (newest first, the action's label, the user), opens it and reads the details in words; the
-// menu offers no New, Edit or Delete. Screenshots: screenshots/audit-<nn>-<step>.png.
+// menu offers no New, Edit or Delete; the screen reads in Russian. Screenshots: screenshots/audit-<nn>-<step>.png.
 import type { Browser, Page } from 'playwright-core';
 import { logIn, screenshot, type BrowserApp, useBrowserSession } from '../support/browser.js';
 
@@ -39,5 +39,16 @@ describe('the audit log in Chromium', () => {
     expect(await page.locator('body').innerText()).toContain('name: Flower shop → Flower shop & co');
     expect(await page.locator('[data-testid="action-edit"], [data-testid="action-delete"]').count()).toBe(0);
     await screenshot(page, 'audit-02-show');
+  });
+
+  it('03 reads in Russian: the screen, the columns and the action labels', async () => {
+    await page.goto(`${app.baseUrl}/admin/resources/AuditEntry`);
+    await page.locator('tbody tr').first().waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('Русский', { exact: true }).click();
+    await page.getByRole('heading', { name: /Журнал аудита/ }).waitFor();
+    const text = await page.locator('body').innerText();
+    for (const label of ['Время', 'Действие', 'Пользователь', 'Чат изменён', 'Вход']) expect([label, text.includes(label)]).toEqual([label, true]);
+    await screenshot(page, 'audit-03-russian');
   });
 });
