@@ -29,6 +29,11 @@ export type { FacebookOptions } from './channels/facebook/delivery-worker.js';
 export type { WidgetOptions } from './channels/web/api-router.js';
 export type { RateLimitOptions, BucketRule } from './channels/web/rate-limit.js';
 
+// the audit trail: a host with its own login records its users' logins through chats.context.audit
+export { AuditLog, AuditUnavailableError } from './audit/audit-log.js';
+export type { AuditRetentionOptions } from './audit/audit-pruner.js';
+export { AUDIT_ACTIONS, DEFAULT_AUDIT_RETENTION_DAYS, type AuditAction, type AuditActor, type AuditEntryInput } from './domain/audit-actions.js';
+
 // several instances: shared rate limiters, report file stores, health
 export { createLimiter, type CreateLimiter, type LimiterRule, type LimiterStore, type RateLimiterAbstract } from './limits/create-limiter.js';
 export type { ReportFileStore, StoredReportFile } from './reports/storage/report-file-store.js';

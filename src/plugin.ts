@@ -31,6 +31,8 @@ import { Lifecycle } from './lifecycle.js';
 import { createLimiter, ensureRateLimitTable, limiterStoreFor, type RedisClientLike } from './limits/create-limiter.js';
 import { Conversations } from './conversations/conversation-service.js';
 import { AuditLog } from './audit/audit-log.js';
+import { AuditPruner, type AuditRetentionOptions } from './audit/audit-pruner.js';
+import { auditLogResource } from './admin/resources/audit-log/audit-log.resource.js';
 import { InactivityCloser } from './conversations/inactivity-closer.js';
 import type { BackgroundWorker } from './workers/worker.js';
 import { FacebookDeliveryWorker, type FacebookOptions } from './channels/facebook/delivery-worker.js';
@@ -79,6 +81,8 @@ export interface ChatsAdminOptions {
   limits?: { redis?: RedisClientLike; useRedisPackage?: boolean };
   /** How often stale dialogues are closed (chat's inactivity timeout), in ms; false: never. Default 60 s. */
   inactivityCheckMs?: number | false;
+  /** The audit log's retention: entries older than `retentionDays` (default 365) are deleted, checked hourly. */
+  audit?: AuditRetentionOptions;
 }
 
 export interface ChatsAdmin extends ChatsAdminParts {
@@ -93,7 +97,7 @@ export interface ChatsAdmin extends ChatsAdminParts {
   adminRouter(admin: AuthenticatedAdmin, authenticatedRouter: Router, options?: AdminRouterOptions): Router;
   /** GET /healthz (alive) and GET /readyz (database reachable, migrations applied, not draining). */
   healthRouter(): Router;
-  /** Starts the live events bus, the report worker, the Facebook sender and the inactivity closer (once the database is migrated). */
+  /** Starts the live events bus, the report worker, the Facebook sender, the inactivity closer and the audit log's pruner (once the database is migrated). */
   start(): Promise<void>;
   /** Readiness off, event streams end with a retry hint (clients reconnect elsewhere); stop() drains too. */
   drain(): void;
@@ -120,6 +124,9 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
   const users = new ChatsUsers(options.prisma, options.users);
   const builtInAccounts = options.builtInAccounts ?? !options.users?.fromCurrentAdmin;
   const accounts = builtInAccounts ? new AccountSessions(options.prisma, options.sessions) : undefined;
+  const audit = new AuditLog(options.sql);
+  // checked now: a wrong setting fails at start-up, not an hour later
+  const auditPruner = new AuditPruner(options.prisma, { ...options.audit, logger });
   const context: ChatsAdminContext = {
     prisma: options.prisma,
     sql: options.sql,
@@ -131,12 +138,12 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
     secret: options.secret,
     rootPath,
     publicUrl: options.publicUrl,
-    reports: createReportsModule(options.prisma, options.sql, options.reports, logger),
+    reports: createReportsModule(options.prisma, options.sql, options.reports, logger, audit),
     hub,
     conversations: new Conversations(options.prisma, hub, { sql: options.sql, logger }),
     lifecycle: new Lifecycle(),
     createLimiter: (rule) => createLimiter(rule, limiterStoreFor(options.sql, options.limits?.redis, options.limits?.useRedisPackage)),
-    audit: new AuditLog(options.sql),
+    audit,
     components: registerComponents(componentLoader),
   };
   const resources: ResourceWithOptions[] = [
@@ -147,6 +154,7 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
     markerResource(context),
     operatorResource(context),
     ...(builtInAccounts ? [adminUserResource(context)] : []),
+    auditLogResource(context),
   ].map(withStorableInput).map(withQueryGuard);
   const dashboard = { handler: createDashboardHandler(context, options.sql), component: context.components.Dashboard };
   const pages: Record<string, AdminPage> = {
@@ -162,6 +170,7 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
     context.reports.worker,
     facebook,
     ...(options.inactivityCheckMs === false ? [] : [new InactivityCloser(options.prisma, hub, { intervalMs: options.inactivityCheckMs, logger })]),
+    ...(options.audit?.pruneIntervalMs === false ? [] : [auditPruner]),
   ];
   return {
     ...parts,

@@ -8,8 +8,10 @@
 //   references): hiding a property does not remove it from the record JSON sent to the browser;
 // - record ids that cannot name a row (not a positive int4 for a serial id, not a UUID for a UUID
 //   id) find nothing, so a mistyped URL is "not found" rather than a database error;
-// - money (Decimal) columns as decimal strings in every record.
-import { Resource, convertFilter } from '@adminjs/prisma';
+// - money (Decimal) columns as decimal strings in every record;
+// - with an `audit` description, create, update and delete write their audit entry in the same
+//   transaction as the change (audited-writes.ts).
+import { Resource, convertFilter, convertParam } from '@adminjs/prisma';
 import type { Filter } from 'adminjs';
 import { Prisma, type PrismaClient } from '@prisma/client';
 import { findModel, type Datamodel } from '../db/dmmf.js';
@@ -17,6 +19,8 @@ import { escapeLike } from '../db/like-pattern.js';
 import { isUuid } from '../domain/uuid.js';
 import { countCap, exactCountLimit } from './capped-total.js';
 import { isSerialId } from '../domain/query-values.js';
+import { auditedTransaction, type Tx } from '../audit/audited-transaction.js';
+import { writeEntries, type ResourceAudit } from './audited-writes.js';
 
 export type Where = Record<string, unknown>;
 /** Returns the condition for a filter value, or undefined to ignore an unknown value. */
@@ -37,12 +41,22 @@ export interface ChatsResourceOptions {
   serverOnly?: readonly string[];
   /** Count the list's total only up to a limit (a big table: capped-total.ts). */
   cappedCount?: boolean;
+  /** Record create, update and delete in the audit log, in the change's transaction. */
+  audit?: ResourceAudit;
+}
+
+interface Delegate {
+  findUnique(args: unknown): Promise<Record<string, unknown> | null>;
+  create(args: unknown): Promise<Record<string, unknown>>;
+  update(args: unknown): Promise<Record<string, unknown>>;
+  delete(args: unknown): Promise<Record<string, unknown>>;
 }
 
 export class ChatsPrismaResource extends Resource {
   private readonly virtualFilters: Record<string, VirtualFilter>;
   private readonly serverOnly: readonly string[];
   private readonly cappedCount: boolean;
+  private readonly audit?: ResourceAudit;
   // The list action calls find() then count() with the same Filter: the end of the page asked for.
   private readonly pageEnds = new WeakMap<object, number>();
 
@@ -52,6 +66,7 @@ export class ChatsPrismaResource extends Resource {
     this.virtualFilters = options.virtualFilters ?? {};
     this.serverOnly = options.serverOnly ?? [];
     this.cappedCount = options.cappedCount ?? false;
+    this.audit = options.audit;
   }
 
   // Every record of the resource is made from a row here (find, findOne, findMany, create, update).
@@ -131,5 +146,50 @@ export class ChatsPrismaResource extends Resource {
       orderBy: self.buildSortBy(sort),
     });
     return rows.map((row) => this.build(this.prepareReturnValues(row)));
+  }
+
+  // the model's delegate inside a transaction (tx.chat, tx.adminUser)
+  private delegate(tx: Tx): Delegate {
+    const name = this.model.name;
+    return (tx as unknown as Record<string, Delegate>)[name.charAt(0).toLowerCase() + name.slice(1)];
+  }
+
+  private whereId(id: string | number): Where {
+    return { [this.idProperty.path()]: convertParam(this.idProperty, this.model.fields as never, id) };
+  }
+
+  async create(params: Record<string, unknown>) {
+    const audit = this.audit;
+    if (!audit) return super.create(params);
+    const data = this.prepareParams(params);
+    const row = await auditedTransaction(this.client, async (tx) => {
+      const created = await this.delegate(tx).create({ data });
+      return { result: created, entries: writeEntries(audit, null, created) };
+    });
+    return this.prepareReturnValues(row);
+  }
+
+  async update(pk: string | number, params: Record<string, unknown> = {}) {
+    const audit = this.audit;
+    if (!audit) return super.update(pk, params);
+    const data = this.prepareParams(params);
+    const where = this.whereId(pk);
+    const row = await auditedTransaction(this.client, async (tx) => {
+      const before = await this.delegate(tx).findUnique({ where });
+      const after = await this.delegate(tx).update({ where, data });
+      return { result: after, entries: before ? writeEntries(audit, before, after) : [] };
+    });
+    return this.prepareReturnValues(row);
+  }
+
+  async delete(id: string | number) {
+    const audit = this.audit;
+    if (!audit) return super.delete(id);
+    const where = this.whereId(id);
+    await auditedTransaction(this.client, async (tx) => {
+      const before = await this.delegate(tx).findUnique({ where });
+      await this.delegate(tx).delete({ where });
+      return { result: undefined, entries: before ? writeEntries(audit, before, null) : [] };
+    });
   }
 }

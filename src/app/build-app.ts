@@ -83,7 +83,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
   // AdminJS' router mounts the same session middleware, which does nothing when a session is there
   const adminRouter = AdminJSExpress.buildAuthenticatedRouter(
     admin,
-    { authenticate: makeAuthenticate(options.prisma, { throttle: new LoginThrottle(loginLimiters), logger: options.logger }), cookieName: 'chats_admin', cookiePassword: options.secret },
+    { authenticate: makeAuthenticate(options.prisma, { throttle: new LoginThrottle(loginLimiters), logger: options.logger, audit: chats.context.audit }), cookieName: 'chats_admin', cookiePassword: options.secret },
     null,
     sessionOptions,
   );

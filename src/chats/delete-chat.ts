@@ -2,6 +2,8 @@
 // and page visits. The counts are shown in the confirmation first; the removal is one transaction
 // and does not rely on the host schema's ON DELETE CASCADE (hosts copy the models into their own).
 import type { PrismaClient } from '@prisma/client';
+import type { AuditEntryInput } from '../domain/audit-actions.js';
+import { insertAuditEntries } from '../audit/audited-transaction.js';
 
 export interface ChatDeletionSummary { dialogs: number; messages: number }
 
@@ -18,11 +20,14 @@ export async function chatDeletionSummary(prisma: Db, chatId: number): Promise<C
   return { dialogs, messages };
 }
 
+/** The audit entry of a removal, written in its transaction (the chat's name and the counts). */
+export type DeletionEntry = (chat: { id: number; name: string }, removed: ChatDeletionSummary) => AuditEntryInput;
+
 /** Removes the chat and everything that belongs to it; returns what was removed, or null when
- * the chat no longer exists. */
-export async function deleteChat(prisma: PrismaClient, chatId: number): Promise<ChatDeletionSummary | null> {
+ * the chat no longer exists. With `entry`, the removal is recorded in the same transaction. */
+export async function deleteChat(prisma: PrismaClient, chatId: number, entry?: DeletionEntry): Promise<ChatDeletionSummary | null> {
   return prisma.$transaction(async (tx) => {
-    const chat = await tx.chat.findUnique({ where: { id: chatId }, select: { id: true } });
+    const chat = await tx.chat.findUnique({ where: { id: chatId }, select: { id: true, name: true } });
     if (!chat) return null;
     const inChat = { dialog: { chatId } };
     const messages = await tx.message.deleteMany({ where: inChat });
@@ -31,6 +36,8 @@ export async function deleteChat(prisma: PrismaClient, chatId: number): Promise<
     const dialogs = await tx.dialog.deleteMany({ where: { chatId } });
     await tx.client.deleteMany({ where: { chatId } });
     await tx.chat.delete({ where: { id: chatId } });
-    return { dialogs: dialogs.count, messages: messages.count };
+    const removed = { dialogs: dialogs.count, messages: messages.count };
+    if (entry) await insertAuditEntries(tx, [entry(chat, removed)]);
+    return removed;
   }, { timeout: DELETE_TIMEOUT_MS });
 }

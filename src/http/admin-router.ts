@@ -4,7 +4,8 @@
 // calls answer 403, a page asked for while logged out (a copied dialogue link) is shown after
 // login, then the host's AdminJS router (session and login guard), then the plugin's own admin
 // routes (report download, live dialogue stream) that rely on that session, and last the error
-// answers (no stack traces).
+// answers (no stack traces). Every request runs in the audit context (who, from where:
+// audit-context.ts), which also records logouts.
 import express, { type Router } from 'express';
 import type { ChatsAdminContext } from '../context.js';
 import { adminErrorHandler, forbiddenAsStatus, passingOnOnce, unknownActionAsNotFound, type ResourceActions } from './admin-errors.js';
@@ -14,6 +15,7 @@ import { reportDownloadRouter } from './report-download.js';
 import { adminLiveRouter, type AdminLiveOptions } from './admin-live.js';
 import { sameOriginGuard } from './same-origin-guard.js';
 import { adminSecurityHeaders } from './security-headers.js';
+import { auditLogout, auditRequestContext } from './audit-context.js';
 
 /** What the router reads of the AdminJS instance. */
 export interface AuthenticatedAdmin extends ResourceActions { options: { rootPath: string; loginPath: string; logoutPath?: string } }
@@ -27,8 +29,10 @@ export function chatsAdminRouter(ctx: ChatsAdminContext, admin: AuthenticatedAdm
     throw new Error(`AdminJS rootPath "${admin.options.rootPath}" differs from the chats' "${ctx.rootPath}": pass the same rootPath to createChatsAdmin`);
   }
   return express.Router().use(
+    auditRequestContext(ctx),
     adminSecurityHeaders,
     sameOriginGuard(admin.options, ctx.publicUrl),
+    auditLogout(ctx, admin.options),
     selfHostedFonts(admin.options),
     forbiddenAsStatus,
     unknownActionAsNotFound(admin),

@@ -7,7 +7,7 @@ import type { ReportFileStore } from './storage/report-file-store.js';
 import { DatabaseReportFiles } from './storage/database-report-files.js';
 import { FolderReportFiles } from './storage/folder-report-files.js';
 import { ReportWorker } from './jobs/report-worker.js';
-import { ReportsService } from './reports-service.js';
+import { ReportsService, type ReportAudit } from './reports-service.js';
 import { getReport } from './registry.js';
 import type { Logger } from '../logger.js';
 
@@ -35,7 +35,7 @@ export interface ReportsModule {
   files: ReportFileStore;
 }
 
-export function createReportsModule(prisma: PrismaClient, sql: SqlRunner, options: ReportsOptions = {}, logger?: Logger): ReportsModule {
+export function createReportsModule(prisma: PrismaClient, sql: SqlRunner, options: ReportsOptions = {}, logger?: Logger, audit?: ReportAudit): ReportsModule {
   const storage = options.storage ?? (sql.kind === 'postgresql' ? 'database' : 'folder');
   const files = storage === 'database' ? new DatabaseReportFiles(sql) : new FolderReportFiles(options.dir ?? path.resolve('data', 'reports'), sql);
   const staleAfterMs = 60_000;
@@ -53,6 +53,6 @@ export function createReportsModule(prisma: PrismaClient, sql: SqlRunner, option
     fileTtlMs: (options.fileTtlHours ?? 24) * 3_600_000,
     logger,
   });
-  const service = new ReportsService(prisma, store, files, worker, { viewersMayExport: options.viewersMayExport ?? false });
+  const service = new ReportsService(prisma, store, files, worker, { viewersMayExport: options.viewersMayExport ?? false }, audit);
   return { service, worker, files };
 }

@@ -1,6 +1,7 @@
 // What users do with reports — ask for one from the filtered dialogue list, list their jobs,
 // download, regenerate, delete — with the permission checks. The AdminJS actions and the download
-// route are thin layers over this.
+// route are thin layers over this. An export (with its type and exact filter) and a download are
+// recorded in the audit log before they happen: one that cannot be recorded is refused.
 import type { PrismaClient, ReportJob } from '@prisma/client';
 import type { Actor } from '../domain/roles.js';
 import { isUuid } from '../domain/uuid.js';
@@ -17,6 +18,11 @@ import type { JobStore } from './jobs/job-store.js';
 import type { Readable } from 'node:stream';
 import type { ReportFileStore } from './storage/report-file-store.js';
 import type { ReportWorker } from './jobs/report-worker.js';
+import type { AuditEntryInput } from '../domain/audit-actions.js';
+import { auditEntry } from '../audit/request-context.js';
+
+/** Where exports and downloads are recorded (src/audit/audit-log.ts). */
+export interface ReportAudit { record(entry: AuditEntryInput): Promise<void> }
 
 /** The refusals of reports; the codes are the admin's translation keys (src/admin/locale/<lang>/reports.ts). */
 export type ReportErrorCode =
@@ -64,6 +70,7 @@ export class ReportsService {
     private readonly files: ReportFileStore,
     private readonly worker: ReportWorker,
     private readonly permissions: ReportPermissionOptions,
+    private readonly audit: ReportAudit = { record: async () => {} },
   ) {}
 
   /** The report types this user may export, in the order of PRODUCT.md (the form offers only these). */
@@ -81,12 +88,16 @@ export class ReportsService {
     const firstError = Object.values(errors)[0];
     if (firstError) throw new ReportRequestError('reportBadFilter', `Invalid filter: ${firstError}`);
     const chat = filter.chatId ? await this.prisma.chat.findUnique({ where: { id: filter.chatId }, select: { name: true } }) : null;
+    const withTime = request.withTime === true || request.withTime === 'true';
+    const fileName = reportFileName(definition.title, chat?.name ?? null, filter, timeZone);
+    const exact = dialogFilterToQuery(filter);
+    await this.audit.record(auditEntry('report_requested', fileName, { type: request.type, filter: exact, withTime, timeZone }));
     const job = await this.store.create({
       type: request.type,
-      withTime: request.withTime === true || request.withTime === 'true',
+      withTime,
       timeZone,
-      filter: dialogFilterToQuery(filter),
-      fileName: reportFileName(definition.title, chat?.name ?? null, filter, timeZone),
+      filter: exact,
+      fileName,
       dialogUrlBase: request.dialogUrlBase,
       createdById: user.operatorId,
     });
@@ -105,7 +116,9 @@ export class ReportsService {
   async download(user: ReportUser, id: string): Promise<{ stream: Readable; fileName: string; bytes: number | null }> {
     const job = await this.get(user, id);
     if (job.status === 'expired') throw new ReportRequestError('reportExpired', 'This report has expired; regenerate it');
-    const stream = job.status === 'ready' ? await this.files.get(job.id) : null;
+    if (job.status !== 'ready') throw new ReportRequestError('reportNotReady', 'This report is not ready yet');
+    await this.audit.record(auditEntry('report_downloaded', job.fileName, { jobId: job.id, type: job.type, filter: job.filter }));
+    const stream = await this.files.get(job.id);
     if (!stream) throw new ReportRequestError('reportNotReady', 'This report is not ready yet');
     return { stream, fileName: job.fileName, bytes: job.sizeBytes === null ? null : Number(job.sizeBytes) };
   }
@@ -115,6 +128,7 @@ export class ReportsService {
     if (isReportType(job.type) && !mayExport(user, getReport(job.type), this.permissions)) {
       throw new ReportRequestError('reportNotAllowed', 'You are not allowed to export this report');
     }
+    await this.audit.record(auditEntry('report_requested', job.fileName, { type: job.type, filter: job.filter, withTime: job.withTime, timeZone: job.timeZone, regenerated: job.id }));
     await this.files.delete(job.id);
     const queued = await this.store.requeue(job.id);
     if (!queued) throw new ReportRequestError('reportAlreadyGenerating', 'This report is being generated already');

@@ -9,6 +9,10 @@
 // After each round the next is due after `intervalMs`, or sooner or later if the round says so
 // (it returns "next run in" milliseconds, e.g. when the next queued message is due).
 // Timers are unref'd: a worker never keeps the process alive.
+// Rounds run in the async context the worker was made in, never in that of a request that woke
+// it: what a round records in the audit log is by nobody (src/audit/request-context.ts), and a
+// timer does not keep a request alive.
+import { AsyncResource } from 'node:async_hooks';
 import { silentLogger, type Logger } from '../logger.js';
 
 export interface WorkerSettings {
@@ -33,6 +37,7 @@ export abstract class Worker implements BackgroundWorker {
   private inFlight: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
+  private readonly scope = new AsyncResource('ChatsWorker');
 
   constructor(private readonly settings: WorkerSettings) {
     this.logger = settings.logger ?? silentLogger;
@@ -69,12 +74,14 @@ export abstract class Worker implements BackgroundWorker {
 
   tick(): Promise<void> {
     if (this.inFlight) return this.inFlight;
-    clearTimeout(this.timer);
-    this.inFlight = this.runRound().then((next) => {
-      this.inFlight = null;
-      this.afterRound(next);
+    return this.scope.runInAsyncScope(() => {
+      clearTimeout(this.timer);
+      this.inFlight = this.runRound().then((next) => {
+        this.inFlight = null;
+        this.afterRound(next);
+      });
+      return this.inFlight;
     });
-    return this.inFlight;
   }
 
   wake(): void {

@@ -2,7 +2,9 @@
 // (both encrypted at rest, bound to the chat and column), and the verify token Meta echoes when the
 // webhook is registered. The browser only ever sees masked secrets.
 import { randomBytes } from 'node:crypto';
-import type { PrismaClient } from '@prisma/client';
+import type { Prisma, PrismaClient } from '@prisma/client';
+import type { AuditEntryInput } from '../../domain/audit-actions.js';
+import { auditedTransaction } from '../../audit/audited-transaction.js';
 import { createSecretBox, mask, SecretBoxError, type SecretBox } from '../../domain/secret-box.js';
 import type { FacebookFormValues } from '../../domain/chat-validation.js';
 import { ChatsError } from '../../domain/errors.js';
@@ -67,38 +69,41 @@ export class FacebookConnections {
 
   /**
    * Connects (or updates) the page. Secrets left out keep their stored values; the verify token is
-   * kept across updates so the Meta app settings stay valid.
+   * kept across updates so the Meta app settings stay valid. With `entry`, the change is recorded
+   * in the audit log in the same transaction.
    */
-  async connect(chatId: number, form: FacebookFormValues): Promise<void> {
+  async connect(chatId: number, form: FacebookFormValues, entry?: AuditEntryInput): Promise<void> {
     const chat = await this.prisma.chat.findUniqueOrThrow({ where: { id: chatId } });
     if ((!form.pageAccessToken && !chat.fbPageTokenEnc) || (!form.appSecret && !chat.fbAppSecretEnc)) {
       throw new ChatsError('invalid', 'secretsRequired', 'The page access token and the app secret are required for a new connection');
     }
-    await this.prisma.chat.update({
-      where: { id: chatId },
-      data: {
-        fbPageId: form.pageId,
-        fbPageName: form.pageName,
-        ...(form.pageAccessToken ? { fbPageTokenEnc: this.box.encrypt(form.pageAccessToken, TOKEN_AAD(chatId)) } : {}),
-        ...(form.appSecret ? { fbAppSecretEnc: this.box.encrypt(form.appSecret, APP_SECRET_AAD(chatId)) } : {}),
-        fbVerifyToken: chat.fbVerifyToken ?? randomBytes(24).toString('base64url'),
-        fbConnectedAt: chat.fbConnectedAt ?? new Date(),
-      },
-    });
+    await this.write(chatId, {
+      fbPageId: form.pageId,
+      fbPageName: form.pageName,
+      ...(form.pageAccessToken ? { fbPageTokenEnc: this.box.encrypt(form.pageAccessToken, TOKEN_AAD(chatId)) } : {}),
+      ...(form.appSecret ? { fbAppSecretEnc: this.box.encrypt(form.appSecret, APP_SECRET_AAD(chatId)) } : {}),
+      fbVerifyToken: chat.fbVerifyToken ?? randomBytes(24).toString('base64url'),
+      fbConnectedAt: chat.fbConnectedAt ?? new Date(),
+    }, entry);
   }
 
-  async disconnect(chatId: number): Promise<void> {
-    await this.prisma.chat.update({
-      where: { id: chatId },
-      data: {
-        fbPageId: null,
-        fbPageName: null,
-        fbPageTokenEnc: null,
-        fbAppSecretEnc: null,
-        fbVerifyToken: null,
-        fbConnectedAt: null,
-      },
-    });
+  async disconnect(chatId: number, entry?: AuditEntryInput): Promise<void> {
+    await this.write(chatId, {
+      fbPageId: null,
+      fbPageName: null,
+      fbPageTokenEnc: null,
+      fbAppSecretEnc: null,
+      fbVerifyToken: null,
+      fbConnectedAt: null,
+    }, entry);
+  }
+
+  private async write(chatId: number, data: Prisma.ChatUpdateInput, entry: AuditEntryInput | undefined): Promise<void> {
+    if (!entry) {
+      await this.prisma.chat.update({ where: { id: chatId }, data });
+      return;
+    }
+    await auditedTransaction(this.prisma, async (tx) => ({ result: await tx.chat.update({ where: { id: chatId }, data }), entries: [entry] }));
   }
 
   /** The decrypted credentials, for the Facebook channel (webhook checks, Send API). */

@@ -10,6 +10,7 @@ export default {
     Client: 'Clients',
     Marker: 'Markers',
     AdminUser: 'Admin users',
+    AuditEntry: 'Audit log',
     Operator: 'Operators',
   },
   buttons: {

@@ -13,6 +13,7 @@ export default {
     Client: 'Клиенты',
     Marker: 'Маркеры',
     AdminUser: 'Администраторы',
+    AuditEntry: 'Журнал аудита',
     Operator: 'Операторы',
     // AdminJS
     navigation: 'Навигация',

@@ -6,6 +6,7 @@ import type { ChatsAdminContext } from '../../../context.js';
 import { accessRules } from '../../access.js';
 import { hashPassword } from '../../../accounts/password.js';
 import { endOutdatedSessions, keepAnAdmin } from './hooks/account-changes.hooks.js';
+import { adminUserAudit } from './admin-user-audit.js';
 
 const MIN_PASSWORD_LENGTH = 8;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -32,7 +33,7 @@ async function preparePassword(request: ActionRequest, isNew: boolean): Promise<
 export function adminUserResource(ctx: ChatsAdminContext): ResourceWithOptions {
   const { adminOnly } = accessRules(ctx.users);
   return {
-    resource: new ChatsPrismaResource(ctx.prisma, ctx.datamodel, 'AdminUser', { serverOnly: ['passwordHash', 'sessionVersion'] }),
+    resource: new ChatsPrismaResource(ctx.prisma, ctx.datamodel, 'AdminUser', { serverOnly: ['passwordHash', 'sessionVersion'], audit: adminUserAudit }),
     options: {
       navigation: { name: 'administration', icon: 'Users' },
       titleProperty: 'email',

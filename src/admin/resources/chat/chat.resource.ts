@@ -11,6 +11,7 @@ import { connectFacebookAction } from './actions/connect-facebook.action.js';
 import { viewDialogsAction } from './actions/view-dialogs.action.js';
 import { deleteChatAction } from './actions/delete.action.js';
 import { chatPriceLabels } from '../../hooks/money-labels.js';
+import { chatAudit } from './chat-audit.js';
 
 /** The Facebook secrets and verify token: shown masked by Connect Facebook only, never in a record. */
 const SERVER_ONLY = ['fbPageTokenEnc', 'fbAppSecretEnc', 'fbVerifyToken'];
@@ -21,7 +22,7 @@ export function chatResource(ctx: ChatsAdminContext): ResourceWithOptions {
   // "—" on the show page when a nullable field is empty
   const showOrDash = { components: { show: components.ShowOrDash } };
   return {
-    resource: new ChatsPrismaResource(ctx.prisma, ctx.datamodel, 'Chat', { serverOnly: SERVER_ONLY }),
+    resource: new ChatsPrismaResource(ctx.prisma, ctx.datamodel, 'Chat', { serverOnly: SERVER_ONLY, audit: chatAudit }),
     options: {
       navigation: { name: 'chats', icon: 'MessageCircle' },
       titleProperty: 'name',

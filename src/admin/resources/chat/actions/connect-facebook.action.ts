@@ -9,6 +9,8 @@ import { hasErrors, validateFacebookForm } from '../../../../domain/chat-validat
 import { facebookWebhookUrl } from '../../../../domain/public-urls.js';
 import { baseUrlFor } from '../../../base-url.js';
 import { toPropertyErrors } from '../hooks/save.hooks.js';
+import { auditEntry } from '../../../../audit/request-context.js';
+import { chatSubject } from '../chat-audit.js';
 
 type Notice = ActionResponse['notice'];
 
@@ -16,10 +18,12 @@ export function connectFacebookAction(ctx: ChatsAdminContext): Partial<Action<Ac
   const { adminOnly } = accessRules(ctx.users);
   const connections = new FacebookConnections(ctx.prisma, ctx.secret);
 
-  async function save(request: ActionRequest, chatId: number): Promise<Notice> {
+  async function save(request: ActionRequest, chatId: number, name: unknown): Promise<Notice> {
     const payload = (request.payload ?? {}) as Record<string, unknown>;
+    const subject = chatSubject({ id: chatId, name });
     if (payload.operation === 'disconnect') {
-      await connections.disconnect(chatId);
+      const was = await connections.view(chatId);
+      await connections.disconnect(chatId, auditEntry('facebook_disconnected', subject, { id: chatId, pageId: was?.pageId ?? null, pageName: was?.pageName ?? null }));
       return { message: 'facebookDisconnected', type: 'success', resourceId: 'Chat' };
     }
     const current = await connections.view(chatId);
@@ -27,7 +31,10 @@ export function connectFacebookAction(ctx: ChatsAdminContext): Partial<Action<Ac
     const canKeepSecrets = !!current?.connected && current.secretsReadable;
     const { values, errors } = validateFacebookForm(payload, canKeepSecrets);
     if (hasErrors(errors)) throw new ValidationError(toPropertyErrors(errors));
-    await connections.connect(chatId, values);
+    // which secrets were replaced, never their values
+    const replaced = [...(values.pageAccessToken ? ['pageAccessToken'] : []), ...(values.appSecret ? ['appSecret'] : [])];
+    const details = { id: chatId, pageId: values.pageId, pageName: values.pageName, update: !!current?.connected, replaced };
+    await connections.connect(chatId, values, auditEntry('facebook_connected', subject, details));
     return { message: 'facebookConnected', type: 'success', resourceId: 'Chat' };
   }
 
@@ -39,7 +46,7 @@ export function connectFacebookAction(ctx: ChatsAdminContext): Partial<Action<Ac
     handler: async (request, _response, { record, resource, currentAdmin }) => {
       if (!record) throw new NotFoundError('chat not found', 'chatsConnectFacebook');
       const chatId = Number(record.id());
-      const notice = request.method === 'post' ? await save(request, chatId) : undefined;
+      const notice = request.method === 'post' ? await save(request, chatId, record.param('name')) : undefined;
       const fresh = (await resource.findOne(String(chatId))) ?? record;
       const facebook = await connections.view(chatId);
       const webhookUrl = facebookWebhookUrl(baseUrlFor(ctx, request), String(fresh.param('publicKey')));

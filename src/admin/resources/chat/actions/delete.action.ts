@@ -5,6 +5,8 @@ import { NotFoundError, type Action, type ActionResponse } from 'adminjs';
 import type { ChatsAdminContext } from '../../../../context.js';
 import { accessRules } from '../../../access.js';
 import { chatDeletionSummary, deleteChat } from '../../../../chats/delete-chat.js';
+import { auditEntry } from '../../../../audit/request-context.js';
+import { chatSubject } from '../chat-audit.js';
 
 export function deleteChatAction(ctx: ChatsAdminContext): Partial<Action<ActionResponse>> {
   const { adminOnly } = accessRules(ctx.users);
@@ -20,7 +22,7 @@ export function deleteChatAction(ctx: ChatsAdminContext): Partial<Action<ActionR
       if (request.method === 'get') {
         return { record: record.toJSON(currentAdmin), deletion: await chatDeletionSummary(ctx.prisma, chatId) };
       }
-      const removed = await deleteChat(ctx.prisma, chatId);
+      const removed = await deleteChat(ctx.prisma, chatId, (chat, counts) => auditEntry('chat_deleted', chatSubject(chat), { id: chat.id, ...counts }));
       if (!removed) throw new NotFoundError('chat not found', 'delete');
       return {
         record: record.toJSON(currentAdmin),
