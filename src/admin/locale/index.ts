@@ -9,6 +9,7 @@ import enAdminUser from './en/admin-user.js';
 import enDashboard from './en/dashboard.js';
 import enReports from './en/reports.js';
 import enLookup from './en/lookup.js';
+import enErasure from './en/erasure.js';
 import ruCommon from './ru/common.js';
 import ruChat from './ru/chat.js';
 import ruDialog from './ru/dialog.js';
@@ -17,6 +18,7 @@ import ruAdminUser from './ru/admin-user.js';
 import ruDashboard from './ru/dashboard.js';
 import ruReports from './ru/reports.js';
 import ruLookup from './ru/lookup.js';
+import ruErasure from './ru/erasure.js';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -32,8 +34,8 @@ export function deepMerge(...parts: Tree[]): Tree {
 }
 
 export const translations = {
-  en: deepMerge(enCommon, enChat, enDialog, enMessage, enAdminUser, enDashboard, enReports, enLookup) as LocaleTranslations,
-  ru: deepMerge(ruCommon, ruChat, ruDialog, ruMessage, ruAdminUser, ruDashboard, ruReports, ruLookup) as LocaleTranslations,
+  en: deepMerge(enCommon, enChat, enDialog, enMessage, enAdminUser, enDashboard, enReports, enLookup, enErasure) as LocaleTranslations,
+  ru: deepMerge(ruCommon, ruChat, ruDialog, ruMessage, ruAdminUser, ruDashboard, ruReports, ruLookup, ruErasure) as LocaleTranslations,
 };
 
 export const DEFAULT_LANGUAGE = 'en';
