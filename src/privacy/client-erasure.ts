@@ -130,16 +130,21 @@ export class ClientErasure {
     return { chatId: client.chatId, clientId: client.id, channel: client.channel, firstDialogAt: range._min.createdAt, lastDialogAt: range._max.createdAt };
   }
 
-  /** Closes the client's active dialogues and removes the content of all of them, a batch at a time. */
+  /**
+   * Closes the client's active dialogues and removes the content of all of them, a batch at a
+   * time. Only closed ones are removed: no client message, visit or transfer enters a closed
+   * dialogue, so nothing of the client's arrives in it afterwards. One opened meanwhile is closed
+   * by the next round.
+   */
   private async removeAll(clientId: number): Promise<ContentRemoved> {
     const { prisma, sql, conversations } = this.deps;
     let total = NOTHING_REMOVED;
     for (;;) {
       const active = await prisma.dialog.findMany({ where: { clientId, status: 'active' }, select: { id: true } });
       for (const { id } of active) await conversations.close(id, 'operator');
-      const batch = await prisma.dialog.findMany({ where: { clientId, contentRemovedAt: null }, select: { id: true }, orderBy: { id: 'asc' }, take: ERASURE_BATCH });
-      if (batch.length === 0) return total;
-      total = addRemoved(total, await removeDialogContent(sql, batch.map((d) => d.id), 'erasure'));
+      const batch = await prisma.dialog.findMany({ where: { clientId, status: 'closed', contentRemovedAt: null }, select: { id: true }, orderBy: { id: 'asc' }, take: ERASURE_BATCH });
+      if (batch.length === 0 && active.length === 0) return addRemoved(total, await sweepLateContent(sql, clientId));
+      if (batch.length) total = addRemoved(total, await removeDialogContent(sql, batch.map((d) => d.id), 'erasure'));
     }
   }
 
@@ -153,4 +158,26 @@ export class ClientErasure {
       await tx.$executeRaw`UPDATE clients SET external_id = ${REMOVED_IDENTIFIER_PREFIX}::text || gen_random_uuid()::text WHERE id = ${client.id} AND external_id NOT LIKE ${`${REMOVED_IDENTIFIER_PREFIX}%`}`;
     });
   }
+}
+
+// What the bot or an operator stored into a dialogue in the instant its content was removed (a
+// bot answer to a client message stored just before, its marker): removed too, and a Facebook
+// message of it cancelled. Never client messages (a closed dialogue takes none), so the
+// dashboard's phrases need no correction; a marker link set after the removal counts out again.
+const SWEEP_MESSAGES = `
+  UPDATE messages m SET text = '', external_id = NULL, next_delivery_at = NULL,
+    delivery_error = CASE WHEN m.delivery_status = 'pending' THEN 'Cancelled: the client''s data was removed.' ELSE m.delivery_error END,
+    delivery_status = CASE WHEN m.delivery_status = 'pending' THEN 'failed'::"DeliveryStatus" ELSE m.delivery_status END
+  FROM dialogs d
+  WHERE d.id = m.dialog_id AND d.client_id = $1 AND d.content_removed_at IS NOT NULL AND m.author_type <> 'client'
+    AND (m.text <> '' OR m.external_id IS NOT NULL OR m.delivery_status = 'pending')`;
+const SWEEP_VISITS = 'DELETE FROM page_visits v USING dialogs d WHERE d.id = v.dialog_id AND d.client_id = $1 AND d.content_removed_at IS NOT NULL';
+const SWEEP_MARKERS = 'DELETE FROM dialog_markers x USING dialogs d WHERE d.id = x.dialog_id AND d.client_id = $1 AND d.content_removed_at IS NOT NULL';
+
+async function sweepLateContent(sql: SqlRunner, clientId: number): Promise<ContentRemoved> {
+  const count = async (statement: string) => (await sql.query(`WITH swept AS (${statement} RETURNING 1) SELECT count(*)::int AS n FROM swept`, [clientId]))[0] as { n: number };
+  const messages = (await count(SWEEP_MESSAGES)).n;
+  const pageVisits = (await count(SWEEP_VISITS)).n;
+  const markers = (await count(SWEEP_MARKERS)).n;
+  return { ...NOTHING_REMOVED, messages, pageVisits, markers };
 }

@@ -104,7 +104,8 @@ export class ReportsService {
   /** The file to send, or a reason why there is none. */
   async download(user: ReportUser, id: string): Promise<{ stream: Readable; fileName: string; bytes: number | null }> {
     const job = await this.get(user, id);
-    if (job.status === 'expired') throw new ReportRequestError('reportExpired', 'This report has expired; regenerate it');
+    // a file removed for an erasure says so (src/privacy/erased-reports.ts)
+    if (job.status === 'expired') throw new ReportRequestError('reportExpired', job.removedReason ? `${job.removedReason}; regenerate it` : 'This report has expired; regenerate it');
     const stream = job.status === 'ready' ? await this.files.get(job.id) : null;
     if (!stream) throw new ReportRequestError('reportNotReady', 'This report is not ready yet');
     return { stream, fileName: job.fileName, bytes: job.sizeBytes === null ? null : Number(job.sizeBytes) };

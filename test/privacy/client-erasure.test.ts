@@ -12,7 +12,9 @@ import { billingReport } from '../../src/reports/definitions/billing.js';
 import { sourcesReport } from '../../src/reports/definitions/sources.js';
 import { allSessionsReport } from '../../src/reports/definitions/all-sessions.js';
 import type { ReportDefinition, ReportRow } from '../../src/reports/report-definition.js';
-import { SHOP_ORIGIN, createWidgetChats, listen, openStream } from '../channels/web/widget-fixture.js';
+import { storeMessage } from '../../src/conversations/message-store.js';
+import { setMarker } from '../../src/conversations/markers.js';
+import { PRICE_ANSWER, SHOP_ORIGIN, createWidgetChats, listen, openStream } from '../channels/web/widget-fixture.js';
 
 type Agent = Awaited<ReturnType<typeof loginAs>>;
 const KEY = 'pk-widget-flowers';
@@ -168,7 +170,8 @@ describeEachDatabase('erasing a client on request', (kind) => {
     for (const job of [jobs.sessions, jobs.pages]) {
       expect(job).toMatchObject({ status: 'expired', removedReason: `Removed on ${today}: a client whose data it held was erased` });
       expect(await built.chats.context.reports.files.listByJob(job.id)).toEqual([]);
-      expect((await admin.get(`/admin/chats-reports/${job.id}/download`)).status).toBe(409);
+      const download = await admin.get(`/admin/chats-reports/${job.id}/download`);
+      expect([download.status, download.text]).toEqual([409, `${job.removedReason}; regenerate it`]);
     }
     expect([jobs.otherChat.status, jobs.billing.status]).toEqual(['ready', 'ready']);
     expect(await db.prisma.reportJob.findUniqueOrThrow({ where: { id: generating.id } })).toMatchObject({ status: 'error', error: expect.stringContaining('a client whose data it was reading was erased') });
@@ -208,6 +211,15 @@ describeEachDatabase('erasing a client on request', (kind) => {
     const again = await admin.post(url).send({});
     expect(again.status).toBe(200);
     expect(again.body.removed).toMatchObject({ dialogs: 0, messages: 0, pageVisits: 0, markers: 0, reportFiles: 0 });
+    // what the bot stored in the instant of the removal (an answer, its marker) is swept up too
+    const [removedDialog] = cleo.dialogs;
+    await storeMessage(db.prisma, removedDialog, { authorType: 'bot', authorName: 'Bot', text: PRICE_ANSWER, sentAt: new Date() });
+    await setMarker(db.prisma, removedDialog, 'lead', new Date());
+    await db.prisma.pageVisit.create({ data: { dialogId: removedDialog, url: 'https://shop.example/late' } });
+    const swept = await admin.post(url).send({});
+    expect(swept.body.removed).toMatchObject({ dialogs: 0, messages: 1, pageVisits: 1, markers: 1 });
+    expect(await db.prisma.message.count({ where: { dialogId: removedDialog, NOT: { text: '' } } })).toBe(0);
+    expect(await db.prisma.dialogMarker.count({ where: { dialogId: removedDialog } })).toBe(0);
   }, 30_000);
 
   it('lets only admins erase: operators and viewers get 403 and nothing changes', async () => {
