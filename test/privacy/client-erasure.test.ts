@@ -222,6 +222,33 @@ describeEachDatabase('erasing a client on request', (kind) => {
     expect(await db.prisma.dialogMarker.count({ where: { dialogId: removedDialog } })).toBe(0);
   }, 30_000);
 
+  it('erases a client who keeps writing meanwhile: what they wrote before the new identifier goes, later they are a new client', async () => {
+    const fay = await widgetClient('client-fay');
+    let erasing = true;
+    const answers: number[] = [];
+    const traffic = (async () => {
+      // the widget as a client who does not give up: a 409 (closed) starts a new session
+      let dialogId = fay.dialogs[1];
+      while (erasing) {
+        const sent = await post('/messages', { dialogId, clientId: fay.externalId, clientMessageId: `fay${(sequence += 1)}`, text: `Hello? ${PHONE}` });
+        answers.push(sent.status);
+        if (sent.status === 409) dialogId = (await post('/session', { clientId: fay.externalId, create: true })).body.dialogId as string;
+      }
+    })();
+    const erased = await admin.post(eraseUrl(fay.clientId)).send({});
+    erasing = false;
+    await traffic;
+    expect(erased.status).toBe(200);
+    expect(answers.every((status) => status === 201 || status === 409)).toBe(true);
+    // everything under the erased client row is closed and without content
+    expect(await db.prisma.dialog.count({ where: { clientId: fay.clientId, OR: [{ status: 'active' }, { contentRemovedAt: null }] } })).toBe(0);
+    expect(await db.prisma.message.count({ where: { dialog: { clientId: fay.clientId }, NOT: { text: '' } } })).toBe(0);
+    expect((await db.prisma.client.findUniqueOrThrow({ where: { id: fay.clientId } })).externalId).toMatch(/^removed:/);
+    // what came after belongs to a new client with the same widget id
+    const later = await db.prisma.client.findMany({ where: { chatId, externalId: fay.externalId } });
+    expect(later.every((client) => client.id !== fay.clientId)).toBe(true);
+  }, 30_000);
+
   it('lets only admins erase: operators and viewers get 403 and nothing changes', async () => {
     const dan = await widgetClient('client-dan');
     for (const agent of [operator, viewer]) {

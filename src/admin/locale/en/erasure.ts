@@ -1,6 +1,8 @@
 // en texts: "Erase client" on clients and dialogues (components/EraseClient.tsx,
 // src/admin/resources/client/actions/erase-client.action.ts). Merged by src/admin/locale/index.ts.
 export default {
+  // the breadcrumb translates the action without its resource
+  actions: { chatsErase: 'Erase client', chatsEraseClient: 'Erase client' },
   buttons: { eraseClient: 'Erase client' },
   messages: {
     eraseClientTitle: 'Erase everything this client wrote and left in this chat?',

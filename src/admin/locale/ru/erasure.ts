@@ -1,6 +1,8 @@
 // ru texts: "Erase client" on clients and dialogues (components/EraseClient.tsx,
 // src/admin/resources/client/actions/erase-client.action.ts). Merged by src/admin/locale/index.ts.
 export default {
+  // the breadcrumb translates the action without its resource
+  actions: { chatsErase: 'Стереть клиента', chatsEraseClient: 'Стереть клиента' },
   buttons: { eraseClient: 'Стереть клиента' },
   messages: {
     eraseClientTitle: 'Стереть всё, что этот клиент написал и оставил в этом чате?',
