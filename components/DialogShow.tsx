@@ -142,7 +142,7 @@ const Messages: React.FC<{ resourceId: string; recordId: string; total: number; 
 const OPERATOR_ACTIONS: OperatorActionName[] = ['chatsReply', 'chatsTake', 'chatsClose'];
 
 const DialogShow: React.FC<ActionProps> = ({ resource, record }) => {
-  const { tl, tb, tp } = useTranslation();
+  const { tl, tb, tp, tm, i18n } = useTranslation();
   const sendNotice = useNotice();
   const [live, setLive] = useState<MessageLine[]>([]);
   const [status, setStatus] = useState<LiveStatus | null>(null);
@@ -183,6 +183,13 @@ const DialogShow: React.FC<ActionProps> = ({ resource, record }) => {
           {tb('copyLink', resource.id)}
         </Button>
       </Box>
+      {params.contentRemovedAt ? (
+        // retention or an erasure took its texts, visits and markers; the billing facts stay
+        <MessageBox variant="info" mb="lg" data-testid="content-removed" message={tm('contentRemoved', resource.id, {
+          date: new Date(String(params.contentRemovedAt)).toLocaleDateString(i18n.language),
+          reason: tm(`contentRemovedReason.${String(params.contentRemovedReason ?? 'erasure')}`, resource.id),
+        })} />
+      ) : null}
       {resource.showProperties.map((property) => (isEmptyValue(shownRecord.params, property.propertyPath)
         ? <ValueGroup key={property.propertyPath} label={tp(property.label, resource.id)}>—</ValueGroup>
         : <BasePropertyComponent key={property.propertyPath} where="show" property={property} resource={resource} record={shownRecord} />

@@ -42,6 +42,15 @@ const ProgressBar: React.FC<{ written: number; total: number | null }> = ({ writ
   );
 };
 
+// the form src/domain/erased-client-reports.ts writes (erasedReportReason)
+const ERASED = /^Removed on (\d{4}-\d{2}-\d{2}): a client whose data it held was erased$/;
+
+/** The stored reason (English) in the user's language when it is an erasure's, else as stored. */
+function removedText(reason: string, t: T, language: string): string {
+  const day = ERASED.exec(reason)?.[1];
+  return day ? t('page.removedErased', { date: new Date(`${day}T00:00:00Z`).toLocaleDateString(language, { timeZone: 'UTC' }) }) : reason;
+}
+
 const JobStatus: React.FC<{ job: ReportJobView; t: T; language: string }> = ({ job, t, language }) => {
   const colors = useThemeColors();
   return (
@@ -61,6 +70,11 @@ const JobStatus: React.FC<{ job: ReportJobView; t: T; language: string }> = ({ j
       )}
       {job.status === 'ready' && (
         <Text variant="xs" color="grey60" mt="xs">{t('page.rows', { count: job.rowsWritten, value: formatCount(job.rowsWritten, language) })}</Text>
+      )}
+      {job.status === 'expired' && job.removedReason && (
+        <Text variant="xs" color="grey60" mt="xs" style={{ maxWidth: 190, whiteSpace: 'normal', lineHeight: 1.4 }} data-testid="report-removed">
+          {removedText(job.removedReason, t, language)}
+        </Text>
       )}
       {job.status === 'error' && job.error && (
         <Text variant="xs" color={readableColor(colors, 'error')} mt="xs" style={{ maxWidth: 190, whiteSpace: 'normal', lineHeight: 1.4 }} data-testid="report-error">

@@ -14,6 +14,7 @@ const COMPONENT_FILES: Record<string, string> = {
   FrameCode: 'FrameCode',
   ConnectFacebook: 'ConnectFacebook',
   DeleteChat: 'DeleteChat',
+  EraseClient: 'EraseClient',
   Dashboard: 'Dashboard',
   ExportReport: 'ExportReport',
   ReportsPage: 'ReportsPage',

@@ -13,6 +13,7 @@
 import type { PrismaClient } from '@prisma/client';
 import type { SqlRunner } from '../db/sql-runner.js';
 import type { ChannelName } from '../domain/money.js';
+import { isRemovedIdentifier } from '../domain/content-removal.js';
 
 export interface OutgoingQueueOptions {
   channel: ChannelName;
@@ -29,6 +30,8 @@ export interface OutgoingDelivery {
   recipient: string;
   /** Attempts made before this one. */
   attempts: number;
+  /** Not to be sent: the client's data was removed (see delivery). */
+  cancelled?: true;
 }
 
 const CHANNELS: readonly ChannelName[] = ['web', 'facebook'];
@@ -72,14 +75,24 @@ export class OutgoingQueue {
     return row?.due ? new Date(row.due).getTime() : null;
   }
 
-  /** A claimed message to send; null when it was deleted with its dialogue meanwhile. */
+  /**
+   * A claimed message to send; null when it is no longer to be sent: deleted with its dialogue, or
+   * no longer pending (delivered elsewhere, or cancelled by the removal of the client's data while
+   * it was claimed). `cancelled`: pending, but its dialogue's content or the client's identifier
+   * is gone (stored in the instant of a removal): the sender marks it failed and sends nothing.
+   */
   async delivery(id: number): Promise<OutgoingDelivery | null> {
     const message = await this.prisma.message.findUnique({
       where: { id },
-      select: { text: true, deliveryAttempts: true, dialog: { select: { chatId: true, client: { select: { externalId: true } } } } },
+      select: {
+        text: true, deliveryAttempts: true, deliveryStatus: true,
+        dialog: { select: { chatId: true, contentRemovedAt: true, client: { select: { externalId: true } } } },
+      },
     });
-    if (!message) return null;
-    return { id, text: message.text, chatId: message.dialog.chatId, recipient: message.dialog.client.externalId, attempts: message.deliveryAttempts };
+    if (!message || message.deliveryStatus !== 'pending') return null;
+    const recipient = message.dialog.client.externalId;
+    const cancelled = message.dialog.contentRemovedAt !== null || isRemovedIdentifier(recipient);
+    return { id, text: message.text, chatId: message.dialog.chatId, recipient, attempts: message.deliveryAttempts, ...(cancelled ? { cancelled } : {}) };
   }
 
   async recordSent(id: number, attempts: number): Promise<void> {

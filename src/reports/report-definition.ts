@@ -54,6 +54,12 @@ export interface ReportDefinition {
   title: string;
   /** Only admins may export it (billing). */
   adminOnly: boolean;
+  /**
+   * Its rows can hold one client's data (their id, what they wrote, the pages they visited): a
+   * file of it is removed when such a client is erased (src/privacy/erased-reports.ts). Counts per
+   * chat or operator (billing, sources, productivity, operator metrics) hold none.
+   */
+  holdsClientData: boolean;
   columns(options: ReportOptions): ReportColumn[];
   /** Row count for the progress bar when it is cheap to know, else null. */
   countRows(sql: SqlRunner, options: ReportOptions): Promise<number | null>;

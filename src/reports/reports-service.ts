@@ -115,7 +115,8 @@ export class ReportsService {
   /** The file to send, or a reason why there is none. */
   async download(user: ReportUser, id: string): Promise<{ stream: Readable; fileName: string; bytes: number | null }> {
     const job = await this.get(user, id);
-    if (job.status === 'expired') throw new ReportRequestError('reportExpired', 'This report has expired; regenerate it');
+    // a file removed for an erasure says so (src/privacy/erased-reports.ts)
+    if (job.status === 'expired') throw new ReportRequestError('reportExpired', job.removedReason ? `${job.removedReason}; regenerate it` : 'This report has expired; regenerate it');
     if (job.status !== 'ready') throw new ReportRequestError('reportNotReady', 'This report is not ready yet');
     await this.audit.record(auditEntry('report_downloaded', job.fileName, { jobId: job.id, type: job.type, filter: job.filter }));
     const stream = await this.files.get(job.id);

@@ -24,6 +24,7 @@ function numbersReport(count: number, options: { failAfter?: number; batchDelayM
     type: 'sources',
     title: 'Numbers',
     adminOnly: false,
+    holdsClientData: false,
     columns: () => [{ key: 'n', header: 'N', type: 'integer', width: 8 }, { key: 'label', header: 'Label', type: 'string', width: 12 }],
     countRows: async () => count,
     async *rows() {

@@ -10,6 +10,7 @@ import enDashboard from './en/dashboard.js';
 import enReports from './en/reports.js';
 import enLookup from './en/lookup.js';
 import enAuditLog from './en/audit-log.js';
+import enErasure from './en/erasure.js';
 import ruCommon from './ru/common.js';
 import ruChat from './ru/chat.js';
 import ruDialog from './ru/dialog.js';
@@ -19,6 +20,7 @@ import ruDashboard from './ru/dashboard.js';
 import ruReports from './ru/reports.js';
 import ruLookup from './ru/lookup.js';
 import ruAuditLog from './ru/audit-log.js';
+import ruErasure from './ru/erasure.js';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -34,8 +36,8 @@ export function deepMerge(...parts: Tree[]): Tree {
 }
 
 export const translations = {
-  en: deepMerge(enCommon, enChat, enDialog, enMessage, enAdminUser, enDashboard, enReports, enLookup, enAuditLog) as LocaleTranslations,
-  ru: deepMerge(ruCommon, ruChat, ruDialog, ruMessage, ruAdminUser, ruDashboard, ruReports, ruLookup, ruAuditLog) as LocaleTranslations,
+  en: deepMerge(enCommon, enChat, enDialog, enMessage, enAdminUser, enDashboard, enReports, enLookup, enAuditLog, enErasure) as LocaleTranslations,
+  ru: deepMerge(ruCommon, ruChat, ruDialog, ruMessage, ruAdminUser, ruDashboard, ruReports, ruLookup, ruAuditLog, ruErasure) as LocaleTranslations,
 };
 
 export const DEFAULT_LANGUAGE = 'en';

@@ -22,6 +22,8 @@ export interface ReportJobView {
   createdAt: string;
   finishedAt: string | null;
   expiresAt: string | null;
+  /** Why the file went before its expiry (a client whose data it held was erased), else null. */
+  removedReason: string | null;
   /** Relative to the site: the browser navigates to it to download. */
   downloadUrl: string;
 }
@@ -50,6 +52,7 @@ export function jobView(ctx: ChatsAdminContext, job: JobWithCreator): ReportJobV
     createdAt: job.createdAt.toISOString(),
     finishedAt: job.finishedAt?.toISOString() ?? null,
     expiresAt: job.expiresAt?.toISOString() ?? null,
+    removedReason: job.removedReason,
     downloadUrl: downloadPath(ctx, job.id),
   };
 }

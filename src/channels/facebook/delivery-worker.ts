@@ -43,6 +43,8 @@ export const DEFAULT_GRAPH_URL = 'https://graph.facebook.com';
 export const DEFAULT_API_VERSION = 'v21.0';
 const DEFAULT_BACKOFF_MS = [5_000, 30_000, 120_000, 600_000, 3_600_000];
 const MIN_TIMER_MS = 20;
+/** The words of chats_remove_dialog_content for the messages it cancels. */
+const REMOVED_CANCELLED = "Cancelled: the client's data was removed.";
 
 type Outcome = { ok: true } | { ok: false; retryable: boolean; error: string };
 
@@ -100,8 +102,11 @@ export class FacebookDeliveryWorker extends Worker {
   }
 
   private async deliver(id: number): Promise<void> {
+    // read after the claim: a message cancelled by an erasure meanwhile is never sent (one whose
+    // request has left for the Send API cannot be called back)
     const delivery = await this.queue.delivery(id);
-    if (!delivery) return; // deleted with its dialogue meanwhile
+    if (!delivery) return; // deleted with its dialogue, or no longer pending
+    if (delivery.cancelled) return this.queue.recordFailed(id, delivery.attempts, REMOVED_CANCELLED);
     const outcome = await this.send(delivery.chatId, delivery.recipient, delivery.text);
     const attempts = delivery.attempts + 1;
     if (outcome.ok) return this.queue.recordSent(id, attempts);

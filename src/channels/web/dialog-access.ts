@@ -22,7 +22,9 @@ const MAX_OWNERS = 100_000;
 /**
  * Who owns which dialogue, remembered (bounded, least recently used dropped): a dialogue's chat,
  * channel and client never change, so a widget sending many messages is checked with one query.
- * A deleted dialogue still passes here; the conversation service then answers 404 itself.
+ * A deleted dialogue still passes here; the conversation service then answers 404 itself. An
+ * erased client's dialogues (closed, their owner's identifier replaced) may pass too: the
+ * service refuses to store into a closed dialogue, and the event stream checks afresh.
  */
 export class DialogOwners {
   private readonly owners = new Map<string, string>();

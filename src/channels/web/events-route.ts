@@ -6,7 +6,7 @@
 import type { Request, Response } from 'express';
 import { streamDialogEvents } from '../../conversations/event-stream.js';
 import type { WidgetChat } from './chat-directory.js';
-import { messagesAfter, dialogState } from './dialog-access.js';
+import { findOwnedDialog, messagesAfter, dialogState } from './dialog-access.js';
 import { dialogNotFound, publicMessage, type WidgetOptions, type WidgetServices } from './api-router.js';
 import { parseEvents, WidgetError } from './validation.js';
 import { StreamSlots, takeSlots } from '../../conversations/stream-slots.js';
@@ -28,7 +28,9 @@ export function eventStreamHandler(services: WidgetServices, options: WidgetOpti
     const input = parseEvents(req.query as Record<string, unknown>, lastEventId === '' ? undefined : lastEventId);
     if (!input.ok) throw input.error;
     const { dialogId, clientId, after } = input.value;
-    if (!(await services.owners.owns(chat.id, dialogId, clientId))) throw dialogNotFound();
+    // checked afresh, not through the owners' cache: an erased client's dialogues change owner
+    // (their identifier is replaced), and a stream replays the whole dialogue
+    if (!(await findOwnedDialog(ctx.prisma, chat.id, dialogId, clientId))) throw dialogNotFound();
     const release = takeSlots([[perDialog, dialogId], [perAddress, req.ip ?? 'unknown']]);
     if (!release) {
       throw new WidgetError('too_many', 'too_many_streams', 'Too many open streams for this dialogue or from this address.', { details: { retryAfter: 10 } });

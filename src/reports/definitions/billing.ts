@@ -100,6 +100,7 @@ export const billingReport: ReportDefinition = {
   type: 'billing',
   title: 'Chat sessions billing format',
   adminOnly: true,
+  holdsClientData: false,
   columns: () => COLUMNS,
   countRows,
   rows,

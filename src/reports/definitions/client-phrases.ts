@@ -62,6 +62,7 @@ export const clientPhrasesReport: ReportDefinition = {
   type: 'client_phrases',
   title: 'Client phrases',
   adminOnly: false,
+  holdsClientData: true,
   columns,
   countRows,
   rows,

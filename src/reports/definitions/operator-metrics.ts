@@ -93,6 +93,7 @@ export const operatorMetricsReport: ReportDefinition = {
   type: 'operator_metrics',
   title: 'Chat sessions with operator metrics',
   adminOnly: false,
+  holdsClientData: false,
   columns: () => COLUMNS,
   countRows,
   rows,

@@ -71,6 +71,7 @@ export const popularPhrasesReport: ReportDefinition = {
   type: 'popular_phrases',
   title: 'Popular phrases',
   adminOnly: false,
+  holdsClientData: true, // the phrases are what clients wrote
   columns: () => COLUMNS,
   // the number of distinct phrases is only known once they are all computed
   countRows: async () => null,

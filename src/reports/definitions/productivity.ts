@@ -113,6 +113,7 @@ export const productivityReport: ReportDefinition = {
   type: 'productivity',
   title: 'Productivity',
   adminOnly: false,
+  holdsClientData: false,
   columns: () => COLUMNS,
   // one row per operator: a handful, and knowing them costs the whole query
   countRows: async () => null,

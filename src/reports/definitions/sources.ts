@@ -84,6 +84,7 @@ export const sourcesReport: ReportDefinition = {
   type: 'sources',
   title: 'Sources',
   adminOnly: false,
+  holdsClientData: false,
   columns: () => COLUMNS,
   countRows,
   rows,

@@ -50,6 +50,7 @@ export const webPagesReport: ReportDefinition = {
   type: 'web_pages',
   title: 'Web pages',
   adminOnly: false,
+  holdsClientData: true,
   columns: () => COLUMNS,
   countRows,
   rows,

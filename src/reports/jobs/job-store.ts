@@ -74,7 +74,8 @@ export class JobStore {
   async requeue(id: string): Promise<ReportJob | null> {
     const { count } = await this.prisma.reportJob.updateMany({
       where: { id, status: { in: ['ready', 'error', 'expired'] } },
-      data: { status: 'queued', attempts: 0, error: null, rowsWritten: 0, rowsTotal: null, sizeBytes: null, startedAt: null, finishedAt: null, expiresAt: null, workerId: null },
+      // a file removed for an erasure is made again without that client: the reason goes
+      data: { status: 'queued', attempts: 0, error: null, rowsWritten: 0, rowsTotal: null, sizeBytes: null, startedAt: null, finishedAt: null, expiresAt: null, workerId: null, removedReason: null },
     });
     return count ? this.prisma.reportJob.findUnique({ where: { id } }) : null;
   }

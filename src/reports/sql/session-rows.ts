@@ -147,6 +147,7 @@ export function sessionReport(spec: SessionReportSpec): ReportDefinition {
     type: spec.type,
     title: spec.title,
     adminOnly: false,
+    holdsClientData: true, // client ids and transcripts
     columns: () => sessionColumns(spec.markedOnly),
     countRows: async (sql, options) => {
       const query = sessionCountQuery(options, spec.markedOnly);

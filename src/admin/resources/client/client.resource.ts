@@ -1,10 +1,11 @@
 // Clients: the people who talk to a chat (a widget id or a Facebook PSID); a reference and filter
-// choice of dialogues, read-only.
+// choice of dialogues, read-only but for "Erase client" (admins, src/privacy/client-erasure.ts).
 import type { ResourceWithOptions } from 'adminjs';
 import { ChatsPrismaResource } from '../../prisma-resource.js';
 import type { ChatsAdminContext } from '../../../context.js';
 import { accessRules } from '../../access.js';
 import { cappedTotalList } from '../../capped-total.js';
+import { eraseClientAction } from './actions/erase-client.action.js';
 
 export function clientResource(ctx: ChatsAdminContext): ResourceWithOptions {
   const { anyUser } = accessRules(ctx.users);
@@ -26,6 +27,7 @@ export function clientResource(ctx: ChatsAdminContext): ResourceWithOptions {
         edit: { isAccessible: false },
         delete: { isAccessible: false },
         bulkDelete: { isAccessible: false },
+        chatsErase: eraseClientAction(ctx, 'chatsErase', (record) => Number(record.id())),
       },
     },
   };

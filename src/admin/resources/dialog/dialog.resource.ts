@@ -17,6 +17,7 @@ import { messagesPageAction } from './actions/messages-page.action.js';
 import { exportAction } from './actions/export.action.js';
 import { closeAction, replyAction, takeAction } from './actions/operator.actions.js';
 import { waitingFirstAction } from './actions/waiting-first.action.js';
+import { eraseDialogClientAction } from './actions/erase-client.action.js';
 import { isUuid } from '../../../domain/uuid.js';
 import type { SqlRunner } from '../../../db/sql-runner.js';
 import { countDialoguesUpTo } from '../../../db/capped-count.js';
@@ -126,6 +127,7 @@ export function dialogResource(ctx: ChatsAdminContext): ResourceWithOptions {
         chatsTake: takeAction(ctx),
         chatsReply: replyAction(ctx),
         chatsClose: closeAction(ctx),
+        chatsEraseClient: eraseDialogClientAction(ctx),
       },
     },
   };

@@ -1,0 +1,16 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { sqlRunnerForPGlite } from '/work/main/src/db/sql-runner.js';
+import { migrate } from '/work/main/src/db/migrate.js';
+let t = Date.now();
+const a = new PGlite({ extensions: { pg_trgm } }); await a.waitReady;
+console.log('open', Date.now() - t); t = Date.now();
+await migrate(sqlRunnerForPGlite(a));
+console.log('migrate', Date.now() - t); t = Date.now();
+const dump = await a.dumpDataDir('none');
+console.log('dump', Date.now() - t, dump.size); t = Date.now();
+const b = new PGlite({ extensions: { pg_trgm }, loadDataDir: dump }); await b.waitReady;
+console.log('load', Date.now() - t); t = Date.now();
+await migrate(sqlRunnerForPGlite(b));
+console.log('migrate again', Date.now() - t);
+console.log((await b.query('select count(*) from _chats_migrations')).rows);
