@@ -7,7 +7,8 @@ export default {
     '^.+\\.tsx?$': ['ts-jest', { useESM: true, diagnostics: false }],
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
-  testTimeout: 60000,
+  // generous: on a shared 2-core machine under load a fresh database and app take tens of seconds
+  testTimeout: 120000,
   // the transform cache of this checkout only: a cache shared by several checkouts in /tmp once
   // served one checkout's compiled module to another ("does not provide an export named …")
   cacheDirectory: '<rootDir>/node_modules/.cache/jest',
