@@ -32,6 +32,7 @@ import { createLimiter, ensureRateLimitTable, limiterStoreFor, type RedisClientL
 import { Conversations } from './conversations/conversation-service.js';
 import { AuditLog } from './audit/audit-log.js';
 import { InactivityCloser } from './conversations/inactivity-closer.js';
+import { RetentionWorker, type RetentionOptions } from './privacy/retention-worker.js';
 import type { BackgroundWorker } from './workers/worker.js';
 import { FacebookDeliveryWorker, type FacebookOptions } from './channels/facebook/delivery-worker.js';
 import type { WidgetOptions } from './channels/web/api-router.js';
@@ -79,6 +80,8 @@ export interface ChatsAdminOptions {
   limits?: { redis?: RedisClientLike; useRedisPackage?: boolean };
   /** How often stale dialogues are closed (chat's inactivity timeout), in ms; false: never. Default 60 s. */
   inactivityCheckMs?: number | false;
+  /** The chats' retention periods (README "Personal data" › "Retention"): applied hourly in batches of 50 by default; `intervalMs: false`: never. */
+  retention?: RetentionOptions;
 }
 
 export interface ChatsAdmin extends ChatsAdminParts {
@@ -93,7 +96,7 @@ export interface ChatsAdmin extends ChatsAdminParts {
   adminRouter(admin: AuthenticatedAdmin, authenticatedRouter: Router, options?: AdminRouterOptions): Router;
   /** GET /healthz (alive) and GET /readyz (database reachable, migrations applied, not draining). */
   healthRouter(): Router;
-  /** Starts the live events bus, the report worker, the Facebook sender and the inactivity closer (once the database is migrated). */
+  /** Starts the live events bus, the report worker, the Facebook sender, the inactivity closer and retention (once the database is migrated). */
   start(): Promise<void>;
   /** Readiness off, event streams end with a retry hint (clients reconnect elsewhere); stop() drains too. */
   drain(): void;
@@ -108,6 +111,8 @@ export interface ChatsAdmin extends ChatsAdminParts {
   context: ChatsAdminContext;
   /** Sends bot and operator messages of facebook dialogues (Send API); runs between start() and stop(). */
   facebook: FacebookDeliveryWorker;
+  /** Applies the chats' retention periods between start() and stop(); absent with `retention.intervalMs: false`. */
+  retention?: RetentionWorker;
 }
 
 export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
@@ -156,18 +161,21 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
   const parts: ChatsAdminParts = { resources, pages, dashboard, translations: translations as Record<string, LocaleTranslations>, componentLoader, rootPath };
 
   const facebook = new FacebookDeliveryWorker(options.prisma, options.sql, context.conversations, options.secret, { logger, ...options.facebook });
+  const retention = options.retention?.intervalMs === false ? undefined : new RetentionWorker(options.sql, { logger, ...options.retention });
   const bus = new LiveBus(hub, options.sql, { logger, statusOf: (dialogId) => context.conversations.statusOf(dialogId) });
   const workers: BackgroundWorker[] = [
     bus,
     context.reports.worker,
     facebook,
     ...(options.inactivityCheckMs === false ? [] : [new InactivityCloser(options.prisma, hub, { intervalMs: options.inactivityCheckMs, logger })]),
+    ...(retention ? [retention] : []),
   ];
   return {
     ...parts,
     context,
     accounts,
     facebook,
+    retention,
     adminOptions: (host = {}) => withChats(host, parts, { dashboard: options.dashboard === true }),
     publicRouter: () => chatsPublicRouter(context, { widget: options.widget }),
     adminRouter: (admin, authenticatedRouter, routerOptions) => chatsAdminRouter(context, admin, authenticatedRouter, routerOptions),
