@@ -5,7 +5,7 @@
 //
 //   npx tsx bench/retention.ts --url postgresql://root@127.0.0.1:5432/chats_retention_bench [--dialogs 1000000] [--days 365]
 //   npx tsx bench/retention.ts --pglite            # the demo database (3,000 dialogues, 90 days) in memory
-//   [--retention-days 90] [--batch-size 50] [--pause-ms 10] [--seconds 30] [--requests 40]
+//   [--retention-days 90] [--batch-size 10 on PGlite, 100 on PostgreSQL] [--pause-ms 10] [--seconds 30] [--requests 40]
 //
 // With --url the database is reused when it holds dialogues, else seeded with `npm run seed`'s
 // generator. Every chat gets the period; the worker runs for --seconds (or until done) while the
@@ -23,7 +23,7 @@ import { DEFAULT_ADMIN, ensureConfiguredAdmin } from '../src/app/prepare-databas
 import { readConfig } from '../src/app/config.js';
 import { loadDemoDataIfEmpty } from '../src/app/demo/load-demo.js';
 import type { SqlRunner } from '../src/db/sql-runner.js';
-import { RetentionWorker } from '../src/privacy/retention-worker.js';
+import { RETENTION_DEFAULTS, RetentionWorker } from '../src/privacy/retention-worker.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name: string, fallback: string) => {
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
   for (let i = 0; i < requests; i++) idle.push(await timed(urls[i % urls.length]));
 
   const days = Number(arg('retention-days', process.argv.includes('--pglite') ? '45' : '90'));
-  const batchSize = Number(arg('batch-size', '50'));
+  const batchSize = Number(arg('batch-size', String(RETENTION_DEFAULTS.batchSize[db.sql.kind])));
   const pauseMs = Number(arg('pause-ms', '10'));
   const seconds = Number(arg('seconds', '30'));
   const [{ dialogs }] = await db.sql.query<{ dialogs: number }>(`SELECT (SELECT reltuples FROM pg_class WHERE relname = 'dialogs')::bigint::int AS dialogs`);

@@ -80,7 +80,7 @@ export interface ChatsAdminOptions {
   limits?: { redis?: RedisClientLike; useRedisPackage?: boolean };
   /** How often stale dialogues are closed (chat's inactivity timeout), in ms; false: never. Default 60 s. */
   inactivityCheckMs?: number | false;
-  /** The chats' retention periods (README "Personal data" › "Retention"): applied hourly in batches of 50 by default; `intervalMs: false`: never. */
+  /** The chats' retention periods (README "Personal data" › "Retention"): applied hourly in small batches by default; `intervalMs: false`: never. */
   retention?: RetentionOptions;
 }
 
