@@ -199,6 +199,25 @@ describeEachDatabase('retention', (kind) => {
     await db.prisma.chat.update({ where: { id: chat.id }, data: { retentionDays: null } });
   }, 180_000);
 
+  it('runs when started and once stopped ends the run after the batch in flight; the next run goes on', async () => {
+    const chat = chats[3];
+    const doomed = await due(chat.id);
+    expect(doomed.length).toBeGreaterThan(30);
+    await db.prisma.chat.update({ where: { id: chat.id }, data: { retentionDays: DAYS } });
+    const retention = worker({ batchSize: 1, pauseMs: 20 });
+    await retention.start();
+    while ((await due(chat.id)).length === doomed.length) await new Promise((resolve) => { setTimeout(resolve, 10); });
+    await retention.stop();
+    const left = (await due(chat.id)).length;
+    expect(left).toBeGreaterThan(0);
+    const first = await db.prisma.chat.findUniqueOrThrow({ where: { id: chat.id } });
+    expect(first.retentionLastRemoved).toBe(doomed.length - left); // the stopped run is recorded with what it did
+    await retention.tick();
+    expect(await due(chat.id)).toEqual([]);
+    expect((await db.prisma.chat.findUniqueOrThrow({ where: { id: chat.id } })).retentionLastRemoved).toBe(left);
+    await db.prisma.chat.update({ where: { id: chat.id }, data: { retentionDays: null } });
+  }, 60_000);
+
   if (kind === 'postgresql') {
     it('shares a purge between two runners on one database: each dialogue once, the totals add up', async () => {
       const chat = chats[2];
