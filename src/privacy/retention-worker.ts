@@ -10,7 +10,7 @@ import { applyRetention, type ChatRetentionResult } from './retention-run.js';
 export interface RetentionOptions {
   /** How often the periods are applied, in ms; false: never (e.g. only some instances run it). Default one hour. */
   intervalMs?: number | false;
-  /** Dialogues per batch, each batch its own transaction. Default 10 on PGlite, 100 on PostgreSQL (README "Retention": well under 100 ms a batch). */
+  /** Dialogues per batch, each batch its own transaction. Default 10 on PGlite, 25 on PostgreSQL (README "Retention": well under 100 ms a batch). */
   batchSize?: number;
   /** Pause between batches in ms, so that other queries go first on PGlite's one connection. Default 10. */
   pauseMs?: number;
@@ -18,7 +18,7 @@ export interface RetentionOptions {
 
 // PGlite runs a batch in this thread on its one connection: everything else waits for it, so its
 // batches are smaller (bench/retention.ts measured both; README "Retention")
-export const RETENTION_DEFAULTS = { intervalMs: 60 * 60 * 1000, batchSize: { pglite: 10, postgresql: 100 }, pauseMs: 10 } as const;
+export const RETENTION_DEFAULTS = { intervalMs: 60 * 60 * 1000, batchSize: { pglite: 10, postgresql: 25 }, pauseMs: 10 } as const;
 
 export interface RetentionWorkerOptions extends RetentionOptions {
   logger?: Logger;
