@@ -33,7 +33,7 @@ export class RetentionWorker extends Worker {
 
   constructor(private readonly sql: SqlRunner, private readonly options: RetentionWorkerOptions = {}) {
     super({ intervalMs: options.intervalMs || RETENTION_DEFAULTS.intervalMs, logger: options.logger, failureMessage: 'applying the chats\' retention periods failed' });
-    this.batchSize = options.batchSize ?? RETENTION_DEFAULTS.batchSize[sql.kind];
+    this.batchSize = options.batchSize ?? RETENTION_DEFAULTS.batchSize[sql.kind === 'pglite' ? 'pglite' : 'postgresql'];
     this.pauseMs = options.pauseMs ?? RETENTION_DEFAULTS.pauseMs;
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1) throw new Error('retention.batchSize must be a whole number of at least 1');
   }
