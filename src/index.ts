@@ -27,6 +27,7 @@ export type { Logger } from './logger.js';
 export type { ReportsOptions } from './reports/reports-module.js';
 export type { FacebookOptions } from './channels/facebook/delivery-worker.js';
 export type { WidgetOptions } from './channels/web/api-router.js';
+export type { RetentionOptions } from './privacy/retention-worker.js';
 export type { RateLimitOptions, BucketRule } from './channels/web/rate-limit.js';
 
 // the audit trail: a host with its own login records its users' logins through chats.context.audit

@@ -34,6 +34,7 @@ import { AuditLog } from './audit/audit-log.js';
 import { AuditPruner, type AuditRetentionOptions } from './audit/audit-pruner.js';
 import { auditLogResource } from './admin/resources/audit-log/audit-log.resource.js';
 import { InactivityCloser } from './conversations/inactivity-closer.js';
+import { RetentionWorker, type RetentionOptions } from './privacy/retention-worker.js';
 import type { BackgroundWorker } from './workers/worker.js';
 import { FacebookDeliveryWorker, type FacebookOptions } from './channels/facebook/delivery-worker.js';
 import type { WidgetOptions } from './channels/web/api-router.js';
@@ -83,6 +84,8 @@ export interface ChatsAdminOptions {
   inactivityCheckMs?: number | false;
   /** The audit log's retention: entries older than `retentionDays` (default 365) are deleted, checked hourly. */
   audit?: AuditRetentionOptions;
+  /** The chats' retention periods (README "Personal data" › "Retention"): applied hourly in small batches by default; `intervalMs: false`: never. */
+  retention?: RetentionOptions;
 }
 
 export interface ChatsAdmin extends ChatsAdminParts {
@@ -97,7 +100,7 @@ export interface ChatsAdmin extends ChatsAdminParts {
   adminRouter(admin: AuthenticatedAdmin, authenticatedRouter: Router, options?: AdminRouterOptions): Router;
   /** GET /healthz (alive) and GET /readyz (database reachable, migrations applied, not draining). */
   healthRouter(): Router;
-  /** Starts the live events bus, the report worker, the Facebook sender, the inactivity closer and the audit log's pruner (once the database is migrated). */
+  /** Starts the live events bus, the report worker, the Facebook sender, the inactivity closer, retention and the audit log's pruner (once the database is migrated). */
   start(): Promise<void>;
   /** Readiness off, event streams end with a retry hint (clients reconnect elsewhere); stop() drains too. */
   drain(): void;
@@ -112,6 +115,8 @@ export interface ChatsAdmin extends ChatsAdminParts {
   context: ChatsAdminContext;
   /** Sends bot and operator messages of facebook dialogues (Send API); runs between start() and stop(). */
   facebook: FacebookDeliveryWorker;
+  /** Applies the chats' retention periods between start() and stop(); absent with `retention.intervalMs: false`. */
+  retention?: RetentionWorker;
 }
 
 export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
@@ -164,6 +169,7 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
   const parts: ChatsAdminParts = { resources, pages, dashboard, translations: translations as Record<string, LocaleTranslations>, componentLoader, rootPath };
 
   const facebook = new FacebookDeliveryWorker(options.prisma, options.sql, context.conversations, options.secret, { logger, ...options.facebook });
+  const retention = options.retention?.intervalMs === false ? undefined : new RetentionWorker(options.sql, { logger, ...options.retention });
   const bus = new LiveBus(hub, options.sql, { logger, statusOf: (dialogId) => context.conversations.statusOf(dialogId) });
   const workers: BackgroundWorker[] = [
     bus,
@@ -171,12 +177,14 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
     facebook,
     ...(options.inactivityCheckMs === false ? [] : [new InactivityCloser(options.prisma, hub, { intervalMs: options.inactivityCheckMs, logger })]),
     ...(options.audit?.pruneIntervalMs === false ? [] : [auditPruner]),
+    ...(retention ? [retention] : []),
   ];
   return {
     ...parts,
     context,
     accounts,
     facebook,
+    retention,
     adminOptions: (host = {}) => withChats(host, parts, { dashboard: options.dashboard === true }),
     publicRouter: () => chatsPublicRouter(context, { widget: options.widget }),
     adminRouter: (admin, authenticatedRouter, routerOptions) => chatsAdminRouter(context, admin, authenticatedRouter, routerOptions),

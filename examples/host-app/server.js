@@ -58,7 +58,7 @@ app.use(chats.publicRouter()); // the chat widget and the Facebook webhook: befo
 app.use(admin.options.rootPath, chats.adminRouter(admin, router));
 
 await migrate(sql); // the chats' tables: their migrations, applied once each
-await chats.start(); // report worker, Facebook sender, inactivity closer
+await chats.start(); // report worker, Facebook sender, inactivity closer, retention
 // readme:end
 
 await createHostTables(sql);

@@ -27,6 +27,7 @@ const COMPONENT_FILES: Record<string, string> = {
   ShortIdCell: 'ShortIdCell',
   ReferenceCell: 'ReferenceCell',
   CappedTotalList: 'CappedTotalList',
+  RetentionSummary: 'RetentionSummary',
 };
 
 /** AdminJS core components replaced by this plugin (ComponentLoader.override). */

@@ -7,7 +7,7 @@ import AdminJSExpress from '@adminjs/express';
 import type { PrismaClient } from '@prisma/client';
 import {
   createChatsAdmin, createLoginLimiters, LoginThrottle, makeAuthenticate, PrismaSessionStore, type LoginLimiters,
-  type ChatsAdmin, type FacebookOptions, type Logger, type ReportsOptions, type SessionLifetimes, type SqlRunner, type WidgetOptions,
+  type ChatsAdmin, type FacebookOptions, type Logger, type ReportsOptions, type RetentionOptions, type SessionLifetimes, type SqlRunner, type WidgetOptions,
 } from '../index.js';
 import { branding, appTranslations } from './branding.js';
 import { asChatsError, errorHeaders, httpStatusOf } from '../http/error-status.js';
@@ -21,6 +21,8 @@ export interface AppOptions {
   /** Graph API URL and version, Send API retries. */
   facebook?: FacebookOptions;
   widget?: WidgetOptions;
+  /** The chats' retention periods: how often and in what batches (hourly, 50 by default). */
+  retention?: RetentionOptions;
   publicUrl?: string;
   /** Set cookies with the Secure flag (behind TLS). */
   secureCookies?: boolean;
@@ -48,6 +50,7 @@ export async function buildApp(options: AppOptions): Promise<BuiltApp> {
     reports: options.reports,
     facebook: options.facebook,
     widget: options.widget,
+    retention: options.retention,
     limits: options.redis ? { redis: options.redis } : undefined,
     sessions: options.sessions,
     dashboard: true,

@@ -3,6 +3,7 @@
 // src/admin/locale/<lang>/chat.ts), so the same key reads well in every language.
 import { normalizeOrigin } from './public-urls.js';
 import { parseBotRules, type BotRule, type BotRuleErrorKey } from './bot-rules.js';
+import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN } from './retention.js';
 
 export const CHAT_NAME_MAX = 200;
 export const CHAT_TEXT_MAX = 4000;
@@ -12,6 +13,7 @@ export const INACTIVITY_TIMEOUT_MAX = 7 * 24 * 60;
 /** The chat columns an admin may set through the form; everything else is server-managed. */
 export const CHAT_FORM_FIELDS = [
   'name', 'allowedOrigins', 'priceWeb', 'priceFacebook', 'currency', 'greeting', 'botRules', 'fallbackAnswer', 'inactivityTimeoutMinutes',
+  'retentionDays',
 ] as const;
 
 /** Keys of bot rule errors (src/domain/bot-rules.ts), on "botRules" or "botRules.<index>.<field>". */
@@ -22,7 +24,7 @@ const BOT_RULE_ERROR_KEYS: readonly BotRuleErrorKey[] = [
 
 export const CHAT_ERROR_KEYS = [
   'nameRequired', 'nameTooLong', 'originInvalid', 'originsInvalid', 'priceInvalid', 'priceNegative',
-  'currencyInvalid', 'timeoutInvalid', 'textTooLong', 'valueInvalid',
+  'currencyInvalid', 'timeoutInvalid', 'retentionInvalid', 'textTooLong', 'valueInvalid',
   'pageIdInvalid', 'pageNameRequired', 'pageNameTooLong', 'pageTokenRequired', 'appSecretRequired', 'secretInvalid',
   'botRulesInvalid', ...BOT_RULE_ERROR_KEYS,
 ] as const;
@@ -40,6 +42,8 @@ export interface ChatValues {
   greeting?: string | null;
   fallbackAnswer?: string | null;
   inactivityTimeoutMinutes?: number;
+  /** Days; null: kept forever. */
+  retentionDays?: number | null;
   botRules?: BotRule[];
 }
 
@@ -67,7 +71,7 @@ function text(value: unknown): string | undefined | null {
 
 /**
  * Checks the chat form. Empty optional values (prices, currency, timeout) mean "not given": the
- * database default on create, no change on update.
+ * database default on create, no change on update; an empty retention period means "kept forever".
  */
 export function validateChatInput(input: Record<string, unknown>, mode: ChatFormMode): Validated<ChatValues> {
   const values: ChatValues = {};
@@ -122,6 +126,17 @@ export function validateChatInput(input: Record<string, unknown>, mode: ChatForm
     const minutes = /^\d{1,6}$/.test(timeout.trim()) ? Number(timeout.trim()) : NaN;
     if (minutes >= 1 && minutes <= INACTIVITY_TIMEOUT_MAX) values.inactivityTimeoutMinutes = minutes;
     else errors.inactivityTimeoutMinutes = 'timeoutInvalid';
+  }
+
+  // empty means "kept forever" (unlike the timeout, whose empty value keeps the stored one): an
+  // admin clears the period by emptying the field
+  const retention = text(input.retentionDays);
+  if (retention === null) errors.retentionDays = 'retentionInvalid';
+  else if (retention !== undefined) {
+    const raw = retention.trim();
+    const days = raw === '' ? null : /^\d{1,5}$/.test(raw) ? Number(raw) : NaN;
+    if (days === null || (days >= RETENTION_DAYS_MIN && days <= RETENTION_DAYS_MAX)) values.retentionDays = days;
+    else errors.retentionDays = 'retentionInvalid';
   }
 
   const details: Record<string, string> = {};

@@ -128,6 +128,8 @@ describeEachDatabase('the two ways of creating the chats tables', (kind) => {
       'chats_dashboard_markers_changed', 'chats_dashboard_messages_inserted', 'chats_dashboard_phrase', 'chats_dashboard_slot',
       // removing dialogues' content: retention and erasure (migration 20261202051000)
       'chats_remove_dialog_content',
+      // a retention batch (migration 20261202052000)
+      'chats_retention_batch',
       // the lists' text search count
       'chats_text_match_dialogs',
     ]);

@@ -56,6 +56,18 @@ describe('chat form validation', () => {
     expect(validateChatInput({ name: 'a', priceWeb: '0', inactivityTimeoutMinutes: 10080 }, 'create').errors).toEqual({});
   });
 
+  it('takes a retention period of 1 to 3650 whole days, and an empty one as "kept forever"', () => {
+    expect(validateChatInput({ retentionDays: ' 90 ' }, 'update')).toEqual({ values: { retentionDays: 90 }, errors: {} });
+    expect(validateChatInput({ retentionDays: 3650 }, 'update').values).toEqual({ retentionDays: 3650 });
+    expect(validateChatInput({ retentionDays: '1' }, 'update').values).toEqual({ retentionDays: 1 });
+    expect(validateChatInput({ retentionDays: '' }, 'update')).toEqual({ values: { retentionDays: null }, errors: {} });
+    expect(validateChatInput({ retentionDays: null }, 'update').values).toEqual({ retentionDays: null });
+    expect(validateChatInput({ name: 'a' }, 'update').values).toEqual({ name: 'a' }); // absent: unchanged
+    for (const bad of ['0', '3651', '-1', '1.5', '30 days', '1e3', true, ['30']]) {
+      expect(validateChatInput({ retentionDays: bad }, 'update').errors).toEqual({ retentionDays: 'retentionInvalid' });
+    }
+  });
+
   it('treats empty optional values as not given', () => {
     expect(validateChatInput({ name: 'a', priceWeb: '', currency: '', inactivityTimeoutMinutes: '' }, 'create')).toEqual({ values: { name: 'a' }, errors: {} });
   });

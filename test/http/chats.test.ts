@@ -107,6 +107,41 @@ describeEachDatabase('chat screens', (kind) => {
     });
   });
 
+  describe('retention period', () => {
+    it('is set, validated and cleared on the form, and the chat page shows it with the last run', async () => {
+      const chat = await db.prisma.chat.create({ data: { name: 'Retained', publicKey: `key-retained-${Date.now()}` } });
+      const edit = (fields: Record<string, string>) => admin.post(`${API}/records/${chat.id}/edit`).type('form').send({ name: 'Retained', ...fields });
+      const stored = async () => (await db.prisma.chat.findUniqueOrThrow({ where: { id: chat.id } })).retentionDays;
+
+      for (const bad of ['0', '3651', '1.5', 'ninety']) {
+        const response = await edit({ retentionDays: bad });
+        expect(response.body.notice).toMatchObject({ type: 'error', message: 'thereWereValidationErrors' });
+        expect(response.body.record.errors).toEqual({ retentionDays: { message: 'retentionInvalid', type: 'validation' } });
+      }
+      expect(await stored()).toBeNull();
+
+      expect((await edit({ retentionDays: '90' })).body.notice.type).toBe('success');
+      expect(await stored()).toBe(90);
+      // another field's edit leaves it; emptying it keeps dialogues forever
+      expect((await admin.post(`${API}/records/${chat.id}/edit`).type('form').send({ name: 'Retained 2' })).body.notice.type).toBe('success');
+      expect(await stored()).toBe(90);
+
+      const shown = async () => (await admin.get(`${API}/records/${chat.id}/show`)).body.record.params as Record<string, unknown>;
+      expect(await shown()).toMatchObject({ retentionDays: 90, retentionLastRunAt: null, retentionLastRemoved: null });
+      const ranAt = new Date('2026-12-01T03:00:00.000Z');
+      await db.prisma.chat.update({ where: { id: chat.id }, data: { retentionLastRunAt: ranAt, retentionLastRemoved: 12 } });
+      const params = await shown();
+      expect([params.retentionDays, new Date(String(params.retentionLastRunAt)).toISOString(), params.retentionLastRemoved]).toEqual([90, ranAt.toISOString(), 12]);
+
+      expect((await edit({ retentionDays: '' })).body.notice.type).toBe('success');
+      expect(await stored()).toBeNull();
+      // (components/RetentionSummary.tsx renders these params on the chat page) a new chat may set it too
+      const created = await create({ name: 'Retained new', retentionDays: '30' });
+      expect(created.body.notice.type).toBe('success');
+      expect((await db.prisma.chat.findFirstOrThrow({ where: { name: 'Retained new' } })).retentionDays).toBe(30);
+    });
+  });
+
   it('sends prices as decimal strings in every record it answers with (show, list, new, edit), not as Decimal internals', async () => {
     const chat = await db.prisma.chat.create({ data: { name: 'Priced', publicKey: `key-priced-${Date.now()}`, priceWeb: '0.0500', priceFacebook: '1.25' } });
     const shown = await admin.get(`${API}/records/${chat.id}/show`);

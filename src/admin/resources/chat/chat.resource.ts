@@ -31,7 +31,7 @@ export function chatResource(ctx: ChatsAdminContext): ResourceWithOptions {
       listProperties: ['name', 'allowedOrigins', 'prices', 'fbPageName', 'createdAt'],
       filterProperties: ['name', 'createdAt'],
       editProperties: [...CHAT_FORM_FIELDS],
-      showProperties: ['id', 'name', 'publicKey', 'allowedOrigins', 'priceWeb', 'priceFacebook', 'currency', 'greeting', 'botRules', 'fallbackAnswer', 'inactivityTimeoutMinutes', 'fbPageName', 'fbPageId', 'fbConnectedAt', 'createdAt', 'updatedAt'],
+      showProperties: ['id', 'name', 'publicKey', 'allowedOrigins', 'priceWeb', 'priceFacebook', 'currency', 'greeting', 'botRules', 'fallbackAnswer', 'inactivityTimeoutMinutes', 'retention', 'fbPageName', 'fbPageId', 'fbConnectedAt', 'createdAt', 'updatedAt'],
       properties: {
         id: { isVisible: { list: true, show: true, edit: false, filter: false } },
         name: { isTitle: true, isRequired: true, components: { list: components.ListText } },
@@ -49,6 +49,17 @@ export function chatResource(ctx: ChatsAdminContext): ResourceWithOptions {
         },
         currency: { isRequired: false },
         inactivityTimeoutMinutes: { isRequired: false },
+        // empty: kept forever (src/domain/chat-validation.ts)
+        retentionDays: { isRequired: false, type: 'number' },
+        // the show page's summary of the period and the last run (retention_last_run_at, retention_last_removed)
+        retention: {
+          type: 'string',
+          isSortable: false,
+          isVisible: { list: false, show: true, edit: false, filter: false },
+          components: { show: components.RetentionSummary },
+        },
+        retentionLastRunAt: { isVisible: false },
+        retentionLastRemoved: { isVisible: false },
         publicKey: { isVisible: { list: false, show: true, edit: false, filter: false } },
         greeting: { type: 'textarea', ...showOrDash },
         fallbackAnswer: { type: 'textarea', ...showOrDash },
