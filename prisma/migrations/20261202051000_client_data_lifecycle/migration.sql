@@ -88,7 +88,14 @@ BEGIN
   GET DIAGNOSTICS n_markers = ROW_COUNT;
   UPDATE dialogs d SET content_removed_at = now(), content_removed_reason = reason WHERE d.id = ANY(ids);
   -- a client none of whose dialogues keeps content loses their identifier: if they come back,
-  -- they are a new client (the widget starts fresh; a Facebook user gets a new client row)
+  -- they are a new client (the widget starts fresh; a Facebook user gets a new client row).
+  -- Under the per-client lock that opening a dialogue takes (src/conversations/conversation-service.ts
+  -- resume): a dialogue opened at this moment either committed first (and keeps the identifier)
+  -- or waits and opens for a new client row.
+  PERFORM pg_advisory_xact_lock(hashtext('chats-client:' || c.chat_id || ':' || c.channel::text || ':' || c.external_id))
+  FROM clients c
+  WHERE c.id IN (SELECT d.client_id FROM dialogs d WHERE d.id = ANY(ids)) AND c.external_id NOT LIKE 'removed:%'
+  ORDER BY c.id;
   UPDATE clients c SET external_id = 'removed:' || gen_random_uuid()
   WHERE c.id IN (SELECT d.client_id FROM dialogs d WHERE d.id = ANY(ids))
     AND c.external_id NOT LIKE 'removed:%'
