@@ -146,7 +146,8 @@ async function startServer(databaseUrl: string, poolMax: number): Promise<BenchS
   await chats.start(); // the bus: LISTEN on its own connection
   // Rate limits high (all clients share one loopback address) but charged: the shared counters are part of the cost.
   const unlimited = { burst: 1e9, perSecond: 1e9 };
-  const app = express().use(publicRouter(chats.context, { widget: { rateLimits: { client: unlimited, ip: unlimited } } }));
+  // every client streams from the one loopback address: the per-address stream cap would refuse most
+  const app = express().use(publicRouter(chats.context, { widget: { rateLimits: { client: unlimited, ip: unlimited }, maxStreamsPerAddress: 1e6 } }));
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   server.keepAliveTimeout = 60_000;

@@ -115,6 +115,7 @@ async function* postgresCursor<T>(pool: PgPoolLike, sql: string, params: unknown
   const client = await pool.connect();
   const name = cursorName();
   let open = false;
+  let broken: Error | undefined;
   try {
     await client.query('BEGIN READ ONLY');
     open = true;
@@ -128,9 +129,14 @@ async function* postgresCursor<T>(pool: PgPoolLike, sql: string, params: unknown
     }
     await client.query('COMMIT');
     open = false;
+  } catch (error) {
+    broken = error as Error;
+    throw error;
   } finally {
-    if (open) await client.query('ROLLBACK').catch(() => undefined);
-    client.release();
+    // after a failed query (a dropped connection above all) the connection is discarded, not
+    // handed to the next borrower as if it were fine
+    if (open && !broken) await client.query('ROLLBACK').catch((error: Error) => { broken = error; });
+    client.release(broken);
   }
 }
 

@@ -58,12 +58,20 @@ function rowConverter(columns: ReportColumn[]): (row: ReportRow) => ReportRow {
  */
 async function* readAhead<T>(source: AsyncIterable<T>): AsyncIterable<T> {
   const iterator = source[Symbol.asyncIterator]();
-  let pending = iterator.next();
+  // The read ahead may fail while the batch before is still being written (the database dropped
+  // the cursor's connection): marked handled at once, or Node would end the process over it
+  // before the loop comes back to await it (which still throws it to the caller).
+  const readNext = () => {
+    const read = iterator.next();
+    read.catch(() => undefined);
+    return read;
+  };
+  let pending = readNext();
   try {
     for (;;) {
       const current = await pending;
       if (current.done) return;
-      pending = iterator.next();
+      pending = readNext();
       yield current.value;
     }
   } finally {

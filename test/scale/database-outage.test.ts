@@ -108,12 +108,17 @@ describeServer('a database outage under two instances', () => {
     // the visitor sends one message after another; a refused one is sent again with the same id
     const texts = Array.from({ length: 30 }, (_, i) => `during the outage ${i}`);
     let refusals = 0;
+    let lastRefusal = '';
     const trafficDeadline = Date.now() + 90_000;
     const traffic = (async () => {
       for (const [i, text] of texts.entries()) {
         for (;;) {
-          if (Date.now() > trafficDeadline) throw new Error(`message ${i} still refused after 90 s (${refusals} refusals)`);
+          if (Date.now() > trafficDeadline) {
+            const to = i % 2 ? a : b;
+            throw new Error(`message ${i} still refused by ${to.name} after 90 s (${refusals} refusals): ${lastRefusal}\n${to.output().slice(-3000)}`);
+          }
           const res = await widget(i % 2 ? a : b, '/messages', { dialogId: session.dialogId, clientId, clientMessageId: `o-${i}`, text }).catch(() => null);
+          if (res && res.status >= 400) lastRefusal = `${res.status} ${await res.clone().text()}`;
           if (res && (res.status === 201 || res.status === 200)) break;
           // over the visitor's rate limit: wait as told; anything else must be the outage's 503
           if (res?.status === 429) { await new Promise((resolve) => setTimeout(resolve, Number(res.headers.get('retry-after')) * 1000)); continue; }
