@@ -8,23 +8,15 @@
 //
 // With --url the database is reused when it holds dialogues, else seeded with `npm run seed`'s
 // generator (1M dialogues: several minutes). Prints a Markdown table: row, before, now, target.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { openDatabase, type Database } from '../src/app/database.js';
-import { migrate } from '../src/db/migrate.js';
+import type { Database } from '../src/app/database.js';
 import { buildApp } from '../src/app/build-app.js';
 import { DEFAULT_ADMIN, ensureConfiguredAdmin } from '../src/app/prepare-database.js';
 import { readConfig } from '../src/app/config.js';
-import { loadDemoDataIfEmpty } from '../src/app/demo/load-demo.js';
+import { ROOT, arg, openBenchDatabase } from './bench-database.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const arg = (name: string, fallback: string) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : fallback;
-};
 const RUNS = 5;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -56,35 +48,9 @@ async function scenario(db: Database): Promise<Row[]> {
   ];
 }
 
-async function openBenchDatabase(): Promise<{ db: Database; where: string }> {
-  if (process.argv.includes('--pglite')) {
-    const db = await openDatabase({});
-    await migrate(db.sql);
-    const started = Date.now();
-    await loadDemoDataIfEmpty(db, { log: () => undefined });
-    return { db, where: `PGlite in memory, demo data (loaded in ${((Date.now() - started) / 1000).toFixed(1)} s)` };
-  }
-  const url = arg('url', 'postgresql://root@127.0.0.1:5432/chats_list_bench');
-  let db = await openDatabase({ databaseUrl: url });
-  await migrate(db.sql);
-  const [{ n }] = await db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM (SELECT 1 FROM dialogs LIMIT 1) x');
-  if (n === 0) {
-    await db.close();
-    const dialogs = arg('dialogs', '1000000');
-    console.log(`Seeding ${dialogs} dialogues into ${url} …`);
-    const seeded = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/app/demo/seed-cli.ts', '--dialogs', dialogs, '--days', arg('days', '365')], {
-      cwd: ROOT, stdio: 'inherit', env: { ...process.env, DATABASE_URL: url },
-    });
-    if (seeded.status !== 0) throw new Error('seeding failed');
-    db = await openDatabase({ databaseUrl: url });
-  }
-  // as autovacuum leaves a table in use: statistics, and the visibility map for index-only scans
-  await db.sql.exec('VACUUM ANALYZE');
-  return { db, where: `PostgreSQL ${url.replace(/\/\/[^@]*@/, '//')}` };
-}
 
 async function main(): Promise<void> {
-  const { db, where } = await openBenchDatabase();
+  const { db, where } = await openBenchDatabase('postgresql://root@127.0.0.1:5432/chats_list_bench');
   const config = readConfig();
   await ensureConfiguredAdmin(db.prisma, config);
   const { app } = await buildApp({ prisma: db.prisma, sql: db.sql, secret: 'bench-secret-0123456789abcdef', reports: { dir: fs.mkdtempSync('/tmp/list-bench-') } });

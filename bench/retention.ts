@@ -11,25 +11,15 @@
 // generator. Every chat gets the period; the worker runs for --seconds (or until done) while the
 // list is requested one request after another. Prints median and max of each, the batches'
 // duration (median, max) and the purge rate.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { openDatabase, type Database } from '../src/app/database.js';
-import { migrate } from '../src/db/migrate.js';
 import { buildApp } from '../src/app/build-app.js';
 import { DEFAULT_ADMIN, ensureConfiguredAdmin } from '../src/app/prepare-database.js';
 import { readConfig } from '../src/app/config.js';
-import { loadDemoDataIfEmpty } from '../src/app/demo/load-demo.js';
+import { arg, openBenchDatabase } from './bench-database.js';
 import type { SqlRunner } from '../src/db/sql-runner.js';
 import { RETENTION_DEFAULTS, RetentionWorker } from '../src/privacy/retention-worker.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const arg = (name: string, fallback: string) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : fallback;
-};
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const max = (values: number[]) => values.reduce((a, b) => Math.max(a, b), 0);
 const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.99))] ?? NaN;
@@ -37,30 +27,6 @@ const over = (values: number[], limit: number) => values.filter((v) => v > limit
 const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
-async function openBenchDatabase(): Promise<{ db: Database; where: string }> {
-  if (process.argv.includes('--pglite')) {
-    const db = await openDatabase({});
-    await migrate(db.sql);
-    await loadDemoDataIfEmpty(db, { log: () => undefined });
-    return { db, where: 'PGlite in memory, demo data' };
-  }
-  const url = arg('url', 'postgresql://root@127.0.0.1:5432/chats_retention_bench');
-  let db = await openDatabase({ databaseUrl: url });
-  await migrate(db.sql);
-  const [{ n }] = await db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM (SELECT 1 FROM dialogs LIMIT 1) x');
-  if (n === 0) {
-    await db.close();
-    const dialogs = arg('dialogs', '1000000');
-    console.log(`Seeding ${dialogs} dialogues into ${url} …`);
-    const seeded = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/app/demo/seed-cli.ts', '--dialogs', dialogs, '--days', arg('days', '365')], {
-      cwd: ROOT, stdio: 'inherit', env: { ...process.env, DATABASE_URL: url },
-    });
-    if (seeded.status !== 0) throw new Error('seeding failed');
-    db = await openDatabase({ databaseUrl: url });
-  }
-  await db.sql.exec('VACUUM ANALYZE');
-  return { db, where: `PostgreSQL ${url.replace(/\/\/[^@]*@/, '//')}` };
-}
 
 /** The same runner, timing the retention batches. */
 function timingBatches(sql: SqlRunner, batches: number[]): SqlRunner {
@@ -81,7 +47,7 @@ function timingBatches(sql: SqlRunner, batches: number[]): SqlRunner {
 }
 
 async function main(): Promise<void> {
-  const { db, where } = await openBenchDatabase();
+  const { db, where } = await openBenchDatabase('postgresql://root@127.0.0.1:5432/chats_retention_bench');
   const config = readConfig();
   await ensureConfiguredAdmin(db.prisma, config);
   const { app } = await buildApp({

@@ -1,0 +1,43 @@
+// The database the benches measure: the demo data in an in-memory PGlite (--pglite), or a
+// PostgreSQL database (--url) seeded with `npm run seed` when it is empty (--dialogs, --days).
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase, type Database } from '../src/app/database.js';
+import { migrate } from '../src/db/migrate.js';
+import { loadDemoDataIfEmpty } from '../src/app/demo/load-demo.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** A command-line option's value: `--name value`. */
+export const arg = (name: string, fallback: string) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : fallback;
+};
+
+export async function openBenchDatabase(defaultUrl: string): Promise<{ db: Database; where: string }> {
+  if (process.argv.includes('--pglite')) {
+    const db = await openDatabase({});
+    await migrate(db.sql);
+    const started = Date.now();
+    await loadDemoDataIfEmpty(db, { log: () => undefined });
+    return { db, where: `PGlite in memory, demo data (loaded in ${((Date.now() - started) / 1000).toFixed(1)} s)` };
+  }
+  const url = arg('url', defaultUrl);
+  let db = await openDatabase({ databaseUrl: url });
+  await migrate(db.sql);
+  const [{ n }] = await db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM (SELECT 1 FROM dialogs LIMIT 1) x');
+  if (n === 0) {
+    await db.close();
+    const dialogs = arg('dialogs', '1000000');
+    console.log(`Seeding ${dialogs} dialogues into ${url} …`);
+    const seeded = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/app/demo/seed-cli.ts', '--dialogs', dialogs, '--days', arg('days', '365')], {
+      cwd: ROOT, stdio: 'inherit', env: { ...process.env, DATABASE_URL: url },
+    });
+    if (seeded.status !== 0) throw new Error('seeding failed');
+    db = await openDatabase({ databaseUrl: url });
+  }
+  // as autovacuum leaves a table in use: statistics, and the visibility map for index-only scans
+  await db.sql.exec('VACUUM ANALYZE');
+  return { db, where: `PostgreSQL ${url.replace(/\/\/[^@]*@/, '//')}` };
+}
