@@ -3,7 +3,7 @@
 // operator first"; an admin edits the bot rules with a bad regular expression, then a good one.
 // Screenshots go to screenshots/operator-<step>.png (git-ignored).
 import type { BrowserContext, Page } from 'playwright-core';
-import { listedIds, logIn, screenshot, type BrowserApp, useBrowserSession } from '../support/browser.js';
+import { eventually, listedIds, logIn, screenshot, type BrowserApp, useBrowserSession } from '../support/browser.js';
 
 describe('operators and bot settings in Chromium', () => {
   const session = useBrowserSession();
@@ -49,8 +49,8 @@ describe('operators and bot settings in Chromium', () => {
     await page.locator('[data-testid="property-list-id"]').first().waitFor();
     await page.locator('[data-testid="action-chatsWaitingFirst"]').first().click();
     await page.waitForURL(/sortBy=status/);
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="property-list-id"]').length > 0);
-    expect((await listedIds(page))[0]).toBe(app.fixture.b2); // the only active dialogue still waiting
+    // the list before the click may still be on the page (or be replaced just now): wait for the new order
+    await eventually(async () => (await listedIds(page))[0], app.fixture.b2); // the only active dialogue still waiting
     await shot('03-waiting-first');
   });
 

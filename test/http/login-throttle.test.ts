@@ -64,11 +64,12 @@ describeEachDatabase('login throttle', (kind) => {
     };
     const known: number[] = [];
     const unknown: number[] = [];
-    for (let i = 0; i < 7; i += 1) {
+    for (let i = 0; i < 11; i += 1) {
       known.push(await time('admin@example.com'));
       unknown.push(await time(`nobody-${i}@example.com`));
     }
-    // today 13 ms against 50 ms: the unknown one skipped the hash
-    expect(median(unknown)).toBeGreaterThan(median(known) * 0.7);
+    // before: 13 ms against 50 ms (a quarter), the unknown one skipped the hash; a loaded CI
+    // machine has measured the two equal paths 40% apart, so half is the line
+    expect(median(unknown)).toBeGreaterThan(median(known) * 0.5);
   });
 });
