@@ -9,13 +9,9 @@
 // With --url the database is reused when it holds dialogues, else seeded with `npm run seed`'s
 // generator (1M dialogues: several minutes). Prints a Markdown table: row, before, now, target.
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Database } from '../src/app/database.js';
-import { buildApp } from '../src/app/build-app.js';
-import { DEFAULT_ADMIN, ensureConfiguredAdmin } from '../src/app/prepare-database.js';
-import { readConfig } from '../src/app/config.js';
-import { ROOT, arg, openBenchDatabase } from './bench-database.js';
+import { ROOT, arg, openBenchDatabase, serveSignedIn } from './bench-database.js';
 
 const RUNS = 5;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -51,17 +47,7 @@ async function scenario(db: Database): Promise<Row[]> {
 
 async function main(): Promise<void> {
   const { db, where } = await openBenchDatabase('postgresql://root@127.0.0.1:5432/chats_list_bench');
-  const config = readConfig();
-  await ensureConfiguredAdmin(db.prisma, config);
-  const { app } = await buildApp({ prisma: db.prisma, sql: db.sql, secret: 'bench-secret-0123456789abcdef', reports: { dir: fs.mkdtempSync('/tmp/list-bench-') } });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const login = await fetch(`${base}/admin/login`, {
-    method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email: config.adminEmail ?? DEFAULT_ADMIN.email, password: config.adminPassword ?? DEFAULT_ADMIN.password }),
-  });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { base, cookie, close } = await serveSignedIn(db);
   const beforeFile = path.join(ROOT, process.argv.includes('--pglite') ? 'bench/list-today-pglite.json' : 'bench/list-today.json');
   const before = fs.existsSync(beforeFile) ? JSON.parse(fs.readFileSync(beforeFile, 'utf8')) as Record<string, number> : {};
   const figures: Record<string, number> = {};
@@ -87,7 +73,7 @@ async function main(): Promise<void> {
   }
   const out = arg('json', '');
   if (out) fs.writeFileSync(out, `${JSON.stringify(figures, null, 2)}\n`);
-  server.close();
+  close();
   await db.close();
 }
 

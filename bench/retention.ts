@@ -11,12 +11,7 @@
 // generator. Every chat gets the period; the worker runs for --seconds (or until done) while the
 // list is requested one request after another. Prints median and max of each, the batches'
 // duration (median, max) and the purge rate.
-import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { buildApp } from '../src/app/build-app.js';
-import { DEFAULT_ADMIN, ensureConfiguredAdmin } from '../src/app/prepare-database.js';
-import { readConfig } from '../src/app/config.js';
-import { arg, openBenchDatabase } from './bench-database.js';
+import { arg, openBenchDatabase, serveSignedIn } from './bench-database.js';
 import type { SqlRunner } from '../src/db/sql-runner.js';
 import { RETENTION_DEFAULTS, RetentionWorker } from '../src/privacy/retention-worker.js';
 
@@ -48,20 +43,7 @@ function timingBatches(sql: SqlRunner, batches: number[]): SqlRunner {
 
 async function main(): Promise<void> {
   const { db, where } = await openBenchDatabase('postgresql://root@127.0.0.1:5432/chats_retention_bench');
-  const config = readConfig();
-  await ensureConfiguredAdmin(db.prisma, config);
-  const { app } = await buildApp({
-    prisma: db.prisma, sql: db.sql, secret: 'bench-secret-0123456789abcdef', reports: { dir: fs.mkdtempSync('/tmp/retention-bench-') },
-    retention: { intervalMs: false },
-  });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const login = await fetch(`${base}/admin/login`, {
-    method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email: config.adminEmail ?? DEFAULT_ADMIN.email, password: config.adminPassword ?? DEFAULT_ADMIN.password }),
-  });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { base, cookie, close } = await serveSignedIn(db, { retention: { intervalMs: false } });
   const [chat] = await db.sql.query<{ id: number }>('SELECT chat_id AS id FROM dialogs GROUP BY chat_id ORDER BY count(*) DESC LIMIT 1');
   const urls = [
     '/admin/api/resources/Dialog/actions/list?page=1',
@@ -113,7 +95,7 @@ async function main(): Promise<void> {
   line('retention batch (one transaction)', batches);
   console.log(`\nPurge: ${fmt(removed)} dialogues (${fmt(messages)} messages) in ${elapsed.toFixed(1)} s = ${fmt(removed / elapsed)} dialogues/s${done && removed < due ? ' (stopped)' : ''}`);
   console.log(`The list waited on the purge at most ≈ ${ms(Math.max(0, max(during) - median(idle)))} (max during − idle median)`);
-  server.close();
+  close();
   await db.close();
 }
 
