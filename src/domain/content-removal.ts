@@ -34,3 +34,7 @@ export const addRemoved = (a: ContentRemoved, b: ContentRemoved): ContentRemoved
 /** The identifier a client gets when theirs is removed (SQL: 'removed:' || gen_random_uuid()). */
 export const REMOVED_IDENTIFIER_PREFIX = 'removed:';
 export const isRemovedIdentifier = (externalId: string): boolean => externalId.startsWith(REMOVED_IDENTIFIER_PREFIX);
+
+/** Why a Facebook message queued for a client whose data was removed was not sent (the SQL
+ * function chats_remove_dialog_content writes the same words). */
+export const CANCELLED_BY_REMOVAL = "Cancelled: the client's data was removed.";

@@ -17,7 +17,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { AuditActor } from '../domain/audit-actions.js';
 import type { Conversations } from '../conversations/conversation-service.js';
 import type { ReportFileStore } from '../reports/storage/report-file-store.js';
-import { addRemoved, NOTHING_REMOVED, REMOVED_IDENTIFIER_PREFIX, type ContentRemoved } from '../domain/content-removal.js';
+import { addRemoved, CANCELLED_BY_REMOVAL, NOTHING_REMOVED, REMOVED_IDENTIFIER_PREFIX, type ContentRemoved } from '../domain/content-removal.js';
 import type { ErasedClient } from '../domain/erased-client-reports.js';
 import { ChatsError } from '../domain/errors.js';
 import { removeDialogContent } from './content-removal.js';
@@ -166,7 +166,7 @@ export class ClientErasure {
 // dashboard's phrases need no correction; a marker link set after the removal counts out again.
 const SWEEP_MESSAGES = `
   UPDATE messages m SET text = '', external_id = NULL, next_delivery_at = NULL,
-    delivery_error = CASE WHEN m.delivery_status = 'pending' THEN 'Cancelled: the client''s data was removed.' ELSE m.delivery_error END,
+    delivery_error = CASE WHEN m.delivery_status = 'pending' THEN $2 ELSE m.delivery_error END,
     delivery_status = CASE WHEN m.delivery_status = 'pending' THEN 'failed'::"DeliveryStatus" ELSE m.delivery_status END
   FROM dialogs d
   WHERE d.id = m.dialog_id AND d.client_id = $1 AND d.content_removed_at IS NOT NULL AND m.author_type <> 'client'
@@ -175,8 +175,8 @@ const SWEEP_VISITS = 'DELETE FROM page_visits v USING dialogs d WHERE d.id = v.d
 const SWEEP_MARKERS = 'DELETE FROM dialog_markers x USING dialogs d WHERE d.id = x.dialog_id AND d.client_id = $1 AND d.content_removed_at IS NOT NULL';
 
 async function sweepLateContent(sql: SqlRunner, clientId: number): Promise<ContentRemoved> {
-  const count = async (statement: string) => (await sql.query(`WITH swept AS (${statement} RETURNING 1) SELECT count(*)::int AS n FROM swept`, [clientId]))[0] as { n: number };
-  const messages = (await count(SWEEP_MESSAGES)).n;
+  const count = async (statement: string, params: unknown[] = [clientId]) => (await sql.query(`WITH swept AS (${statement} RETURNING 1) SELECT count(*)::int AS n FROM swept`, params))[0] as { n: number };
+  const messages = (await count(SWEEP_MESSAGES, [clientId, CANCELLED_BY_REMOVAL])).n;
   const pageVisits = (await count(SWEEP_VISITS)).n;
   const markers = (await count(SWEEP_MARKERS)).n;
   return { ...NOTHING_REMOVED, messages, pageVisits, markers };

@@ -73,6 +73,7 @@ BEGIN
   GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
   ON CONFLICT (chat_id, day, channel, phrase, slot) DO UPDATE SET messages = t.messages + excluded.messages;
 
+  -- the cancellation's words: CANCELLED_BY_REMOVAL in src/domain/content-removal.ts
   UPDATE messages m SET
     text = '',
     author_name = CASE WHEN m.author_type = 'client' THEN NULL ELSE m.author_name END,

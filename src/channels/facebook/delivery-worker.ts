@@ -20,6 +20,7 @@ import { SecretBoxError } from '../../domain/secret-box.js';
 import { sendText, SendApiError } from './send-api.js';
 import type { Logger } from '../../logger.js';
 import { Worker } from '../../workers/worker.js';
+import { CANCELLED_BY_REMOVAL } from '../../domain/content-removal.js';
 
 export interface FacebookOptions {
   /** Graph API base URL; https://graph.facebook.com by default (tests point it at a fake). */
@@ -43,8 +44,6 @@ export const DEFAULT_GRAPH_URL = 'https://graph.facebook.com';
 export const DEFAULT_API_VERSION = 'v21.0';
 const DEFAULT_BACKOFF_MS = [5_000, 30_000, 120_000, 600_000, 3_600_000];
 const MIN_TIMER_MS = 20;
-/** The words of chats_remove_dialog_content for the messages it cancels. */
-const REMOVED_CANCELLED = "Cancelled: the client's data was removed.";
 
 type Outcome = { ok: true } | { ok: false; retryable: boolean; error: string };
 
@@ -106,7 +105,7 @@ export class FacebookDeliveryWorker extends Worker {
     // request has left for the Send API cannot be called back)
     const delivery = await this.queue.delivery(id);
     if (!delivery) return; // deleted with its dialogue, or no longer pending
-    if (delivery.cancelled) return this.queue.recordFailed(id, delivery.attempts, REMOVED_CANCELLED);
+    if (delivery.cancelled) return this.queue.recordFailed(id, delivery.attempts, CANCELLED_BY_REMOVAL);
     const outcome = await this.send(delivery.chatId, delivery.recipient, delivery.text);
     const attempts = delivery.attempts + 1;
     if (outcome.ok) return this.queue.recordSent(id, attempts);
