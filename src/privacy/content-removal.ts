@@ -5,11 +5,12 @@
 import type { SqlRunner } from '../db/sql-runner.js';
 import type { ContentRemoved, RemovalReason } from '../domain/content-removal.js';
 
-interface RemovedRow { dialogs: number; messages: number; page_visits: number; markers: number; clients: number }
+/** A row of chats_remove_dialog_content (and of chats_retention_batch, which calls it). */
+export interface RemovedRow { dialogs: number; messages: number; page_visits: number; markers: number; clients: number }
 
 export const REMOVE_CONTENT_SQL = 'SELECT dialogs, messages, page_visits, markers, clients FROM chats_remove_dialog_content($1::uuid[], $2)';
 
-const asRemoved = (row: RemovedRow): ContentRemoved => ({
+export const asRemoved = (row: RemovedRow): ContentRemoved => ({
   dialogs: row.dialogs, messages: row.messages, pageVisits: row.page_visits, markers: row.markers, clients: row.clients,
 });
 

@@ -8,6 +8,7 @@ import type { SqlRunner } from '../db/sql-runner.js';
 import { auditInsert } from '../audit/audit-log.js';
 import { addRemoved, NOTHING_REMOVED, type ContentRemoved } from '../domain/content-removal.js';
 import { retentionCutoff } from '../domain/retention.js';
+import { asRemoved, type RemovedRow } from './content-removal.js';
 
 export interface RetentionRunOptions {
   /** Dialogues per batch (per transaction). */
@@ -22,8 +23,6 @@ export interface RetentionRunOptions {
 export interface ChatRetention { chatId: number; name: string; days: number }
 
 export interface ChatRetentionResult extends ChatRetention { removed: ContentRemoved; batches: number }
-
-interface BatchRow { dialogs: number; messages: number; page_visits: number; markers: number; clients: number }
 
 const BATCH_SQL = 'SELECT dialogs, messages, page_visits, markers, clients FROM chats_retention_batch($1::int, $2::timestamptz, $3::int)';
 
@@ -52,9 +51,9 @@ export async function applyChatRetention(sql: Pick<SqlRunner, 'query'>, chat: Ch
   let batches = 0;
   try {
     for (;;) {
-      const [row] = await sql.query<BatchRow>(BATCH_SQL, [chat.chatId, cutoff.toISOString(), options.batchSize], 'chats_retention_batch');
+      const [row] = await sql.query<RemovedRow>(BATCH_SQL, [chat.chatId, cutoff.toISOString(), options.batchSize], 'chats_retention_batch');
       batches += 1;
-      removed = addRemoved(removed, { dialogs: row.dialogs, messages: row.messages, pageVisits: row.page_visits, markers: row.markers, clients: row.clients });
+      removed = addRemoved(removed, asRemoved(row));
       // fewer than asked: nothing more is due, or another instance's batches hold the rest
       if (row.dialogs < options.batchSize || options.shouldStop?.()) break;
       await pause(options.pauseMs);
