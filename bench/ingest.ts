@@ -35,11 +35,12 @@ if (process.env.INGEST_BENCH_SERVER) {
   process.send?.({ baseUrl: server.baseUrl });
   process.once('message', () => {
     const cpu = process.cpuUsage(cpuStart);
-    void server.stop().then(() => { process.send?.({ cpuSeconds: (cpu.user + cpu.system) / 1e6 }); process.disconnect?.(); });
+    // disconnect only once the message is out: a pending IPC message is dropped otherwise
+    void server.stop().then(() => process.send?.({ cpuSeconds: (cpu.user + cpu.system) / 1e6 }, () => process.disconnect?.()));
   });
 } else if (process.env.INGEST_BENCH_LOAD) {
-  process.send?.(await load(JSON.parse(process.env.INGEST_BENCH_LOAD) as { baseUrls: string[] } & Options));
-  process.disconnect?.();
+  const report = await load(JSON.parse(process.env.INGEST_BENCH_LOAD) as { baseUrls: string[] } & Options);
+  process.send?.(report, () => process.disconnect?.());
 } else {
   await main();
 }
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
     child.once('exit', (code) => code && reject(new Error(`load generator exited with ${code}`)));
   });
   const cpuOwn = process.cpuUsage(cpuStart);
+  if (process.env.INGEST_BENCH_CPU_SPLIT) console.log(`server user ${(cpuOwn.user / 1e6).toFixed(1)} s, system ${(cpuOwn.system / 1e6).toFixed(1)} s`);
   const cpuSeconds = instances === 1 ? [(cpuOwn.user + cpuOwn.system) / 1e6] : await Promise.all(servers.map((s) => s.stop()));
   if (instances === 1) await servers[0].stop();
 

@@ -34,6 +34,7 @@ import { AuditLog } from './audit/audit-log.js';
 import { AuditPruner, type AuditRetentionOptions } from './audit/audit-pruner.js';
 import { auditLogResource } from './admin/resources/audit-log/audit-log.resource.js';
 import { InactivityCloser } from './conversations/inactivity-closer.js';
+import { DashboardCounter } from './dashboard/dashboard-counter.js';
 import { RetentionWorker, type RetentionOptions } from './privacy/retention-worker.js';
 import type { BackgroundWorker } from './workers/worker.js';
 import { FacebookDeliveryWorker, type FacebookOptions } from './channels/facebook/delivery-worker.js';
@@ -82,6 +83,8 @@ export interface ChatsAdminOptions {
   limits?: { redis?: RedisClientLike; useRedisPackage?: boolean };
   /** How often stale dialogues are closed (chat's inactivity timeout), in ms; false: never. Default 60 s. */
   inactivityCheckMs?: number | false;
+  /** How often stored messages are counted into the dashboard's aggregates, in ms (the dashboard also counts them when it loads); false: only then. Default 1 s. */
+  dashboardCountMs?: number | false;
   /** The audit log's retention: entries older than `retentionDays` (default 365) are deleted, checked hourly. */
   audit?: AuditRetentionOptions;
   /** The chats' retention periods (README "Personal data" › "Retention"): applied hourly in small batches by default; `intervalMs: false`: never. */
@@ -176,6 +179,7 @@ export function createChatsAdmin(options: ChatsAdminOptions): ChatsAdmin {
     context.reports.worker,
     facebook,
     ...(options.inactivityCheckMs === false ? [] : [new InactivityCloser(options.prisma, hub, { intervalMs: options.inactivityCheckMs, logger })]),
+    ...(options.dashboardCountMs === false ? [] : [new DashboardCounter(options.sql, { intervalMs: options.dashboardCountMs, logger })]),
     ...(options.audit?.pruneIntervalMs === false ? [] : [auditPruner]),
     ...(retention ? [retention] : []),
   ];

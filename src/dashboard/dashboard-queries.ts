@@ -1,6 +1,7 @@
 // The dashboard's numbers, read from the maintained aggregates (prisma/schema/chats.prisma,
 // models Dashboard*: counts per chat, channel and 15-minute UTC bucket, kept by the triggers of
-// migration 20261202040000), never from the period's raw rows: one index range scan per table,
+// migration 20261202040000; messages counted from their queue, src/dashboard/dashboard-counter.ts),
+// never from the period's raw rows: one index range scan per table,
 // the same cost for one chat as for all. A day of any IANA zone is a whole number of buckets
 // (zone offsets are multiples of 15 minutes), so the numbers are exact in every zone.
 //
@@ -15,6 +16,7 @@
 // Deleted (purged) dialogues and messages stay counted: the aggregates are history.
 import type { SqlRunner } from '../db/sql-runner.js';
 import { DashboardInputError, validateDashboardQuery, type DashboardQuery } from './dashboard-input.js';
+import { countQueuedMessages } from './dashboard-counter.js';
 
 export interface DayDialogues { day: string; active: number; closed: number; transfers: number; noOperatorResponse: number }
 export interface DayMessages { day: string; client: number; bot: number; operator: number; system: number }
@@ -141,6 +143,8 @@ export async function loadDashboard(sql: QueryRunner, input: DashboardQuery): Pr
   const query = validateDashboardQuery(input);
   const scope = scopeOf(query);
   const run = <T>(text: string) => sql.query<T>(text, scope.params);
+  // messages stored since the counter's last round: counted now, so that the figures are current
+  await countQueuedMessages(sql, null);
   try {
     // Independent queries: on a PostgreSQL pool they run side by side.
     const [days, messagesPerDay, firstResponse, topMarkers, topPhrases] = await Promise.all([

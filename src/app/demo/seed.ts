@@ -5,10 +5,14 @@ import type { Prisma } from '@prisma/client';
 import type { Database } from '../database.js';
 import { hashPassword } from '../../accounts/password.js';
 import { analyzeDemoTables, bumpSequence, nextId, writeBatch } from './bulk-writer.js';
+import { countAllQueuedMessages } from '../../dashboard/dashboard-counter.js';
 import { DEMO_MARKERS, DEMO_OPERATOR_PASSWORD, DEMO_OPERATORS, DEMO_VIEWER } from './content.js';
 import type { ScriptOperator } from './dialogue-script.js';
 import { demoChatRows, generateDialogBatches, type DemoOptions } from './generator.js';
 import type { DemoBatch } from './rows.js';
+
+/** Messages counted into the dashboard per statement after a bulk load (larger batches, fewer rounds). */
+const BULK_COUNT_BATCH = 50_000;
 
 export interface SeedProgress { dialogs: number; messages: number; rows: number; elapsedMs: number }
 
@@ -60,6 +64,8 @@ export async function seedDemoData(db: Database, options: SeedOptions): Promise<
       await new Promise((resolve) => setImmediate(resolve)); // lets the driver send the batch now
     }
     await settle();
+    // the stored messages into the dashboard now, not at the first dashboard load
+    await countAllQueuedMessages(db.sql, BULK_COUNT_BATCH);
     await bumpSequence(db.sql, 'clients');
     await analyzeDemoTables(db.sql);
     summary.elapsedMs = Date.now() - started;
