@@ -87,7 +87,6 @@ async function main(): Promise<void> {
     child.once('exit', (code) => code && reject(new Error(`load generator exited with ${code}`)));
   });
   const cpuOwn = process.cpuUsage(cpuStart);
-  if (process.env.INGEST_BENCH_CPU_SPLIT) console.log(`server user ${(cpuOwn.user / 1e6).toFixed(1)} s, system ${(cpuOwn.system / 1e6).toFixed(1)} s`);
   const cpuSeconds = instances === 1 ? [(cpuOwn.user + cpuOwn.system) / 1e6] : await Promise.all(servers.map((s) => s.stop()));
   if (instances === 1) await servers[0].stop();
 
