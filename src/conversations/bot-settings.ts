@@ -10,6 +10,8 @@ const CACHE_MAX = 1000;
 
 export class BotSettingsCache {
   private readonly byChat = new Map<number, BotSettings>();
+  /** Reads under way, by chat and version: the first messages of many dialogues at once share one. */
+  private readonly loading = new Map<string, Promise<BotSettings>>();
 
   constructor(private readonly prisma: PrismaClient) {}
 
@@ -17,6 +19,15 @@ export class BotSettingsCache {
   async get(chatId: number, updatedAt: Date): Promise<BotSettings> {
     const cached = this.byChat.get(chatId);
     if (cached && cached.updatedAt === updatedAt.getTime()) return cached;
+    const key = `${chatId}:${updatedAt.getTime()}`;
+    const pending = this.loading.get(key);
+    if (pending) return pending;
+    const read = this.read(chatId).finally(() => this.loading.delete(key));
+    this.loading.set(key, read);
+    return read;
+  }
+
+  private async read(chatId: number): Promise<BotSettings> {
     const chat = await this.prisma.chat.findUniqueOrThrow({ where: { id: chatId }, select: { botRules: true, fallbackAnswer: true, updatedAt: true } });
     // saved rules were validated; anything broken in the column is skipped, not fatal
     const settings = { updatedAt: chat.updatedAt.getTime(), rules: parseBotRules(chat.botRules).rules, fallbackAnswer: chat.fallbackAnswer };

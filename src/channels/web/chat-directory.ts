@@ -19,15 +19,24 @@ const MAX_CACHED = 10_000;
 
 export class ChatDirectory {
   private readonly cache = new Map<string, { chat: WidgetChat | null; until: number }>();
+  /** Lookups under way: requests that miss at the same moment share one (an expiry under load would send one query per request). */
+  private readonly loading = new Map<string, Promise<WidgetChat | null>>();
 
   constructor(private readonly prisma: PrismaClient, private readonly ttlMs = 5_000) {}
 
   async find(publicKey: string): Promise<WidgetChat | null> {
     // keys are generated tokens; anything longer than the column, or unstorable, cannot exist
     if (publicKey.length > 64 || !isStorableText(publicKey)) return null;
-    const now = Date.now();
     const hit = this.cache.get(publicKey);
-    if (hit && hit.until > now) return hit.chat;
+    if (hit && hit.until > Date.now()) return hit.chat;
+    const pending = this.loading.get(publicKey);
+    if (pending) return pending;
+    const lookup = this.load(publicKey).finally(() => this.loading.delete(publicKey));
+    this.loading.set(publicKey, lookup);
+    return lookup;
+  }
+
+  private async load(publicKey: string): Promise<WidgetChat | null> {
     const row = await this.prisma.chat.findUnique({
       where: { publicKey },
       select: { id: true, publicKey: true, name: true, greeting: true, allowedOrigins: true },
@@ -37,7 +46,7 @@ export class ChatDirectory {
     this.cache.delete(publicKey);
     if (this.cache.size >= MAX_CACHED) this.cache.delete(this.cache.keys().next().value as string);
     // unknown keys are cached too: a scanner guessing keys costs one query per key and TTL
-    this.cache.set(publicKey, { chat, until: now + this.ttlMs });
+    this.cache.set(publicKey, { chat, until: Date.now() + this.ttlMs });
     return chat;
   }
 }
