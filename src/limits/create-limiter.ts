@@ -1,8 +1,10 @@
 // Rate limiters shared by every app instance (rate-limiter-flexible): counters in Redis when one
 // is given, else in PostgreSQL (the chats_rate_limits table, unlogged: counters need no crash
-// safety, and skipping the WAL keeps a consume at one cheap upsert), else in memory on PGlite,
+// safety, and skipping the WAL keeps a consume cheap; the consumes of one moment are sent as one
+// upsert: batched-postgres-limiter.ts), else in memory on PGlite,
 // which serves one process only. The widget's limits and the login throttle are built here.
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { BatchedPostgresLimiter } from './batched-postgres-limiter.js';
 import type { PgPoolLike, SqlRunner } from '../db/sql-runner.js';
 
 export type { RateLimiterAbstract } from 'rate-limiter-flexible';
@@ -45,7 +47,7 @@ export function createLimiter(rule: LimiterRule, store: LimiterStore = {}): Rate
     // the table comes with our migrations, or ensureRateLimitTable (chats.start()) on a host's own;
     // the library's own creation would refuse every consume until it has run. Expired counters
     // are deleted every few minutes.
-    return new RateLimiterPostgres({ ...base, storeClient: store.pool, storeType: 'pool', tableName: RATE_LIMIT_TABLE, tableCreated: true, clearExpiredByTimeout: true });
+    return new BatchedPostgresLimiter({ ...base, storeClient: store.pool, storeType: 'pool', tableName: RATE_LIMIT_TABLE, tableCreated: true, clearExpiredByTimeout: true });
   }
   return new RateLimiterMemory(base);
 }
