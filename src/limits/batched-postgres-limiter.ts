@@ -10,9 +10,13 @@
 // statement per consume would have given it.
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
 import type { PgPoolLike } from '../db/sql-runner.js';
+import { isStorableText } from '../domain/storable-text.js';
 
 interface Upsert { key: string; points: number; newExpire: number | null; resolve(result: unknown): void; reject(error: unknown): void }
 interface CounterRow { key: string; points: number; expire: string | number | null }
+
+/** The key column's length (varchar(255), migration 20261202030000). */
+const MAX_KEY_LENGTH = 255;
 
 /** Most keys per statement; a bigger turn is sent as several. */
 const MAX_BATCH = 500;
@@ -94,9 +98,11 @@ export class BatchedPostgresLimiter extends RateLimiterPostgres {
     this.batcher = batcherFor(options.storeClient, options.tableName);
   }
 
-  // the library's method (see the file's comment); a forced expiry (set, block) goes the library's way
+  // the library's method (see the file's comment). A forced expiry (set, block) goes the library's
+  // way, and so does a key the table cannot hold (too long, a NUL: limits are charged before the
+  // input is checked), which then fails alone instead of failing everyone's batch.
   _upsert(key: string, points: number, msDuration: number, forceExpire = false): Promise<unknown> {
-    if (forceExpire) return (RateLimiterPostgres.prototype as unknown as LibraryUpsert)._upsert.call(this, key, points, msDuration, forceExpire);
+    if (forceExpire || key.length > MAX_KEY_LENGTH || !isStorableText(key)) return (RateLimiterPostgres.prototype as unknown as LibraryUpsert)._upsert.call(this, key, points, msDuration, forceExpire);
     return new Promise((resolve, reject) => {
       this.batcher.add({ key, points, newExpire: msDuration > 0 ? Date.now() + msDuration : null, resolve, reject });
     });

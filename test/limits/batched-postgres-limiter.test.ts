@@ -72,6 +72,14 @@ onPostgres('batched PostgreSQL rate limits [postgresql]', () => {
     expect(a.map((r) => r.allowed)).toEqual([true, true, true, false, false, true]);
   });
 
+  it('keeps a key the table cannot hold out of the batch: it fails alone, the others are counted', async () => {
+    const limiter = new BatchedPostgresLimiter(options(5, 60));
+    const [bad, long, good] = await Promise.allSettled([limiter.consume('7:bad\u0000id'), limiter.consume('x'.repeat(300)), limiter.consume('7:good')]);
+    expect(bad.status).toBe('rejected');
+    expect(long.status).toBe('rejected');
+    expect(good).toEqual({ status: 'fulfilled', value: expect.objectContaining({ consumedPoints: 1, remainingPoints: 4 }) });
+  });
+
   it('fails every consume of the batch with the store\'s error (not as a refusal) when the statement fails', async () => {
     const broken = { query: () => Promise.reject(new Error('connection terminated')) } as unknown as PgPoolLike;
     const limiter = new BatchedPostgresLimiter({ ...options(5, 60), storeClient: broken });
