@@ -19,7 +19,7 @@ import type { AddressInfo } from 'node:net';
 
 interface Options { clients: number; messages: number; retryShare: number; sse: boolean }
 interface ClientReport { clientId: string; sent: string[]; latencies: number[]; duplicates: number; streamed: string[]; errors: string[] }
-interface LoadResult { startedAt: number; finishedAt: number; clients: ClientReport[] }
+interface LoadResult { startedAt: number; finishedAt: number; clients: ClientReport[]; cpuSeconds: number }
 
 const arg = (name: string, fallback: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
   console.log(`messages sent: ${sent.length} (+${retries} retried duplicates) in ${seconds.toFixed(2)} s`);
   console.log(`throughput: ${Math.round(sent.length / seconds)} messages/s (${Math.round((sent.length + retries) / seconds)} requests/s)`);
   console.log(`latency per POST: p50 ${pct(50).toFixed(1)} ms, p90 ${pct(90).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms, max ${latencies[latencies.length - 1]?.toFixed(1)} ms`);
-  console.log(`server process CPU: ${cpuSeconds.map((c) => `${Number(c).toFixed(1)} s`).join(' + ')} (user+system)`);
+  console.log(`server process CPU: ${cpuSeconds.map((c) => `${Number(c).toFixed(1)} s`).join(' + ')} (user+system); the simulated clients: ${result.cpuSeconds.toFixed(1)} s while sending`);
   console.log(`stored exactly once: ${lost.length === 0 && doubled.length === 0 && unexpected.length === 0 ? 'yes' : 'NO'} ` +
     `(stored ${rows.length}, lost ${lost.length}, duplicated ${doubled.length}, unexpected ${unexpected.length})`);
   if (options.sse) console.log(`event streams: ${streamProblems.length === 0 ? 'every client got each of its messages exactly once' : `${streamProblems.length} clients missed or doubled messages`}`);
@@ -217,6 +217,7 @@ async function load(options: { baseUrls: string[] } & Options): Promise<LoadResu
   }));
 
   const startedAt = performance.now();
+  const cpuStart = process.cpuUsage();
   await Promise.all(clients.map(async ({ clientId, api, dialogId, report }) => {
     for (let i = 0; i < options.messages; i += 1) {
       const clientMessageId = `m${i}`;
@@ -242,7 +243,8 @@ async function load(options: { baseUrls: string[] } & Options): Promise<LoadResu
   }
   for (const client of clients) client.stream?.destroy();
   agent.destroy();
-  return { startedAt, finishedAt, clients: clients.map((c) => c.report) };
+  const cpu = process.cpuUsage(cpuStart);
+  return { startedAt, finishedAt, clients: clients.map((c) => c.report), cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
 
 /** Reads an event stream; records the client message ids of the client's own messages. */
