@@ -3,6 +3,7 @@
 // without polling and without reading the rules for every message.
 import type { PrismaClient } from '@prisma/client';
 import { parseBotRules, type BotRule } from '../domain/bot-rules.js';
+import { SharedLoads } from '../shared-loads.js';
 
 export interface BotSettings { updatedAt: number; rules: BotRule[]; fallbackAnswer: string | null }
 
@@ -10,8 +11,8 @@ const CACHE_MAX = 1000;
 
 export class BotSettingsCache {
   private readonly byChat = new Map<number, BotSettings>();
-  /** Reads under way, by chat and version: the first messages of many dialogues at once share one. */
-  private readonly loading = new Map<string, Promise<BotSettings>>();
+  /** The first messages of many dialogues at once share one read (by chat and version). */
+  private readonly reads = new SharedLoads<string, BotSettings>();
 
   constructor(private readonly prisma: PrismaClient) {}
 
@@ -19,12 +20,7 @@ export class BotSettingsCache {
   async get(chatId: number, updatedAt: Date): Promise<BotSettings> {
     const cached = this.byChat.get(chatId);
     if (cached && cached.updatedAt === updatedAt.getTime()) return cached;
-    const key = `${chatId}:${updatedAt.getTime()}`;
-    const pending = this.loading.get(key);
-    if (pending) return pending;
-    const read = this.read(chatId).finally(() => this.loading.delete(key));
-    this.loading.set(key, read);
-    return read;
+    return this.reads.load(`${chatId}:${updatedAt.getTime()}`, () => this.read(chatId));
   }
 
   private async read(chatId: number): Promise<BotSettings> {

@@ -45,25 +45,30 @@ class UpsertBatcher {
     this.queue = [];
     // one row per key (ON CONFLICT may touch a row once per statement), in call order
     const byKey = new Map<string, Upsert[]>();
-    for (const upsert of all) byKey.set(upsert.key, [...(byKey.get(upsert.key) ?? []), upsert]);
+    for (const upsert of all) {
+      const group = byKey.get(upsert.key);
+      if (group) group.push(upsert);
+      else byKey.set(upsert.key, [upsert]);
+    }
     const keys = [...byKey.keys()];
     for (let start = 0; start < keys.length; start += MAX_BATCH) void this.send(keys.slice(start, start + MAX_BATCH), byKey);
   }
 
   private async send(keys: string[], byKey: Map<string, Upsert[]>): Promise<void> {
     const groups = keys.map((key) => byKey.get(key) as Upsert[]);
+    const sums = groups.map((group) => group.reduce((sum, upsert) => sum + upsert.points, 0));
     try {
       const result = await this.pool.query({
         name: `${this.table}:batched-upsert`,
         text: upsertSql(this.table),
-        values: [keys, groups.map((g) => g.reduce((sum, u) => sum + u.points, 0)), groups.map((g) => g[0].newExpire), Date.now()],
+        values: [keys, sums, groups.map((group) => group[0].newExpire), Date.now()],
       });
       const rows = new Map((result.rows as CounterRow[]).map((row) => [row.key, row]));
-      for (const group of groups) {
+      for (const [index, group] of groups.entries()) {
         const row = rows.get(group[0].key);
         if (!row) throw new Error(`rate limit counter ${group[0].key} was not returned`);
-        // the count after each caller's own points: the total less what later callers added
-        let after = Number(row.points) - group.reduce((sum, u) => sum + u.points, 0);
+        // the count after each caller's own points: the total less what this batch added, then each caller's in turn
+        let after = Number(row.points) - sums[index];
         for (const upsert of group) {
           after += upsert.points;
           upsert.resolve({ rows: [{ points: after, expire: row.expire }] });

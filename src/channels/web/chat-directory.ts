@@ -6,6 +6,7 @@ import type { Request } from 'express';
 import { normalizeOrigin } from '../../domain/public-urls.js';
 import { isStorableText } from '../../domain/storable-text.js';
 import { ownOrigins } from '../../http/own-origin.js';
+import { SharedLoads } from '../../shared-loads.js';
 
 export interface WidgetChat {
   id: number;
@@ -19,8 +20,8 @@ const MAX_CACHED = 10_000;
 
 export class ChatDirectory {
   private readonly cache = new Map<string, { chat: WidgetChat | null; until: number }>();
-  /** Lookups under way: requests that miss at the same moment share one (an expiry under load would send one query per request). */
-  private readonly loading = new Map<string, Promise<WidgetChat | null>>();
+  /** Requests that miss at the same moment share one lookup. */
+  private readonly loads = new SharedLoads<string, WidgetChat | null>();
 
   constructor(private readonly prisma: PrismaClient, private readonly ttlMs = 5_000) {}
 
@@ -29,11 +30,7 @@ export class ChatDirectory {
     if (publicKey.length > 64 || !isStorableText(publicKey)) return null;
     const hit = this.cache.get(publicKey);
     if (hit && hit.until > Date.now()) return hit.chat;
-    const pending = this.loading.get(publicKey);
-    if (pending) return pending;
-    const lookup = this.load(publicKey).finally(() => this.loading.delete(publicKey));
-    this.loading.set(publicKey, lookup);
-    return lookup;
+    return this.loads.load(publicKey, () => this.load(publicKey));
   }
 
   private async load(publicKey: string): Promise<WidgetChat | null> {
