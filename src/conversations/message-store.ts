@@ -8,6 +8,7 @@ import { DialogNotFoundError } from './conversation-error.js';
 import type { SqlRunner } from '../db/sql-runner.js';
 import { runStoreStatement, type SqlDialog, type SqlMessage } from './message-store-sql.js';
 import { isUuid } from '../domain/uuid.js';
+import { incomingBatch, INCOMING } from './incoming-batch.js';
 
 export interface NewMessage {
   authorType: AuthorType;
@@ -49,7 +50,7 @@ export async function storeMessages(prisma: PrismaClient, dialogId: string, mess
   if (!isUuid(dialogId)) throw new DialogNotFoundError(dialogId);
   let result;
   try {
-    result = await runStoreStatement(prisma, sql, dialogId, messages.map(toSql), { skipDuplicates: false, activeOnly: false });
+    [result] = await runStoreStatement(prisma, sql, [{ dialogId, messages: messages.map(toSql) }], { skipDuplicates: false, activeOnly: false });
   } catch (error) {
     throw asUniqueViolation(error) ?? error;
   }
@@ -71,7 +72,9 @@ export type IncomingStoreResult =
 export async function storeIncoming(prisma: PrismaClient, dialogId: string, message: NewMessage, sql?: SqlRunner): Promise<IncomingStoreResult> {
   validate(message);
   if (!isUuid(dialogId)) return { outcome: 'not_found' };
-  const { dialog, stored } = await runStoreStatement(prisma, sql, dialogId, [toSql(message)], { skipDuplicates: true, activeOnly: true });
+  const request = { dialogId, messages: [toSql(message)] };
+  // on the SqlRunner, the incoming messages of one moment share a statement
+  const { dialog, stored } = sql ? await incomingBatch(prisma, sql).store(request) : (await runStoreStatement(prisma, sql, [request], INCOMING))[0];
   if (!dialog) return { outcome: 'not_found' };
   if (dialog.status === 'closed') return { outcome: 'closed', dialog };
   if (stored.length === 0) return { outcome: 'duplicate', dialog };
