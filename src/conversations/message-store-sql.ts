@@ -123,7 +123,6 @@ SELECT d.id AS "dialogId", d.chat_id AS "chatId", d.channel::text AS channel, d.
 FROM d LEFT JOIN ins ON ins.dialog_id = d.id CROSS JOIN announced
 ORDER BY d.id, ins.id`;
 
-
 const STATEMENTS = { skip: statement(true), fail: statement(false) };
 
 /** Messages to store into one dialogue (dialogId must be a UUID). */
